@@ -1,0 +1,130 @@
+import type { Pos, Problems } from '../source/problem';
+import { didYouMean } from '../util/closest';
+import type { Anthology, Credit, RecordsByKind, Release, Review, Staff, Work } from './types';
+
+/** One credit seen from the person's side: which work, in which role. */
+export interface CreditOn {
+  work: Work;
+  credit: Credit;
+}
+
+/** The loaded, resolved catalogue with the indexes the commands need. */
+export interface Catalogue {
+  anthologies: Anthology[];
+  staff: Staff[];
+  releases: Release[];
+  reviews: Review[];
+  works: Map<string, Work>;
+  staffById: Map<string, Staff>;
+  releaseById: Map<string, Release>;
+  creditsByStaff: Map<string, CreditOn[]>;
+  releasesByAnthology: Map<string, Release[]>;
+  reviewsBySubject: Map<string, Review[]>;
+}
+
+function where(at: Pos): string {
+  return `${at.file}:${at.line}:${at.col}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Merge the records of every file, in load order, into one catalogue. A record whose id is
+ * already taken is reported and skipped; references that do not resolve are reported and the
+ * link dropped (a credit) or the record skipped (a release or review with nothing to attach to).
+ */
+export function buildCatalogue(parts: RecordsByKind[], problems: Problems): Catalogue {
+  const cat: Catalogue = {
+    anthologies: [],
+    staff: [],
+    releases: [],
+    reviews: [],
+    works: new Map(),
+    staffById: new Map(),
+    releaseById: new Map(),
+    creditsByStaff: new Map(),
+    releasesByAnthology: new Map(),
+    reviewsBySubject: new Map(),
+  };
+  const reviewIds = new Map<string, Review>();
+  for (const part of parts) {
+    for (const a of part.anthologies) addAnthology(cat, a, problems);
+    cat.staff.push(...part.staff.filter((s) => addUnique(cat.staffById, s, 'staff', problems)));
+    cat.releases.push(...part.releases.filter((r) => addUnique(cat.releaseById, r, 'release', problems)));
+    cat.reviews.push(...part.reviews.filter((r) => addUnique(reviewIds, r, 'review', problems)));
+  }
+  resolveReferences(cat, problems);
+  return cat;
+}
+
+function addUnique<T extends { id: string; at: Pos }>(map: Map<string, T>, record: T, kind: string, problems: Problems): boolean {
+  const first = map.get(record.id);
+  if (first) {
+    problems.error(record.at, `duplicate ${kind} id "${record.id}": already defined at ${where(first.at)}; rename one of them`);
+    return false;
+  }
+  map.set(record.id, record);
+  return true;
+}
+
+/** Anthologies and segments share one id space; an anthology goes in whole or not at all. */
+function addAnthology(cat: Catalogue, a: Anthology, problems: Problems): void {
+  const ids = [a, ...a.segments];
+  const seen = new Map<string, Pos>();
+  let ok = true;
+  for (const r of ids) {
+    const first = cat.works.get(r.id);
+    const firstAt = first ? (first.kind === 'anthology' ? first.anthology.at : first.segment.at) : seen.get(r.id);
+    if (firstAt) {
+      problems.error(r.at, `duplicate work id "${r.id}": already defined at ${where(firstAt)}; anthologies and segments share one id space`);
+      ok = false;
+    }
+    seen.set(r.id, r.at);
+  }
+  if (!ok) return;
+  cat.anthologies.push(a);
+  cat.works.set(a.id, { kind: 'anthology', anthology: a });
+  a.segments.forEach((segment, i) => cat.works.set(segment.id, { kind: 'segment', segment, anthology: a, number: i + 1 }));
+}
+
+function resolveReferences(cat: Catalogue, problems: Problems): void {
+  for (const work of cat.works.values()) {
+    const record = work.kind === 'anthology' ? work.anthology : work.segment;
+    if (!record.credits) continue;
+    record.credits = record.credits.filter((credit) => {
+      if (cat.staffById.has(credit.staff)) {
+        push(cat.creditsByStaff, credit.staff, { work, credit });
+        return true;
+      }
+      problems.error(credit.at, `credit names staff "${credit.staff}", which no staff record has${didYouMean(credit.staff, cat.staffById.keys())}; add the person under "staff:" or fix the id`);
+      return false;
+    });
+  }
+  cat.releases = cat.releases.filter((r) => {
+    const work = cat.works.get(r.anthology);
+    if (work?.kind === 'anthology') {
+      push(cat.releasesByAnthology, r.anthology, r);
+      return true;
+    }
+    const why = work ? 'is a segment; a release belongs to a whole anthology' : `is not an anthology id${didYouMean(r.anthology, anthologyIds(cat))}`;
+    problems.error(r.at, `release "${r.id}": anthology "${r.anthology}" ${why}`);
+    cat.releaseById.delete(r.id);
+    return false;
+  });
+  cat.reviews = cat.reviews.filter((r) => {
+    if (cat.works.has(r.subject)) {
+      push(cat.reviewsBySubject, r.subject, r);
+      return true;
+    }
+    problems.error(r.at, `review "${r.id}": subject "${r.subject}" is not an anthology or segment id${didYouMean(r.subject, cat.works.keys())}`);
+    return false;
+  });
+}
+
+function anthologyIds(cat: Catalogue): string[] {
+  return cat.anthologies.map((a) => a.id);
+}

@@ -1,0 +1,238 @@
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Node } from 'yaml';
+import type { SourceFile } from '../source/read';
+import type { Pos, Problems } from '../source/problem';
+import { didYouMean } from '../util/closest';
+import type { FieldType, Fields } from './schema';
+import { SLUG, topLevel } from './schema';
+import type { RecordKind, RecordsByKind } from './types';
+
+const INVALID = Symbol('invalid');
+type Decoded = unknown;
+
+interface Context {
+  source: SourceFile;
+  problems: Problems;
+}
+
+/**
+ * Turn one parsed file into typed records. Each top-level record is all or nothing: a record
+ * with any error is reported and skipped, and its neighbours in the same file still load.
+ */
+export function decodeFile(source: SourceFile, problems: Problems): RecordsByKind {
+  const out: RecordsByKind = { anthologies: [], staff: [], releases: [], reviews: [] };
+  const ctx: Context = { source, problems };
+  const root = source.doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return out;
+  if (!isMap(root)) {
+    err(ctx, root, `a data file must be a mapping with the keys ${keyList()}; found ${describeNode(root)}`);
+    return out;
+  }
+  for (const pair of root.items) {
+    const key = keyName(ctx, pair.key as Node);
+    if (key === undefined) continue;
+    if (!Object.hasOwn(topLevel, key)) {
+      err(ctx, pair.key as Node, `unknown top-level key "${key}"${didYouMean(key, Object.keys(topLevel))}; use ${keyList()}`);
+      continue;
+    }
+    const kind = key as RecordKind;
+    const spec = topLevel[kind];
+    const list = resolve(ctx, pair.value as Node | null);
+    if (list === null || (isScalar(list) && list.value === null)) continue;
+    if (!isSeq(list)) {
+      err(ctx, list, `"${key}" must be a list of records (each item starting with "- "); found ${describeNode(list)}`);
+      continue;
+    }
+    for (const item of list.items) {
+      const record = decodeRecord(ctx, item as Node, spec.name, spec.fields);
+      if (record !== INVALID) (out[kind] as unknown[]).push(record);
+    }
+  }
+  return out;
+}
+
+function keyList(): string {
+  return Object.keys(topLevel)
+    .map((k) => `"${k}"`)
+    .join(', ');
+}
+
+/** Position of a node's first character. */
+function posOf(ctx: Context, node: Node | null | undefined): Pos {
+  const offset = node?.range?.[0] ?? 0;
+  return { file: ctx.source.path, ...ctx.source.lines.linePos(offset) };
+}
+
+function err(ctx: Context, node: Node | null | undefined, message: string): typeof INVALID {
+  ctx.problems.error(posOf(ctx, node), message);
+  return INVALID;
+}
+
+/** Follow an alias (`*name`) to the node it names; anchors are plain YAML and allowed. */
+function resolve(ctx: Context, node: Node | null): Node | null {
+  if (node && isAlias(node)) return (node.resolve(ctx.source.doc) as Node | undefined) ?? null;
+  return node;
+}
+
+function keyName(ctx: Context, key: Node): string | undefined {
+  if (isScalar(key) && typeof key.value === 'string') return key.value;
+  err(ctx, key, `keys must be plain text; found ${describeNode(key)}`);
+  return undefined;
+}
+
+function describeNode(node: Node | null): string {
+  if (node === null) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'an empty value';
+    if (typeof v === 'string') return `the text "${truncate(v)}"`;
+    return `the ${typeof v} ${String(v)}`;
+  }
+  return 'an unexpected value';
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+/** The text of a scalar exactly as written in the file, for "write it as ..." hints. */
+function sourceText(ctx: Context, node: Node): string {
+  const [start, end] = node.range ?? [0, 0];
+  return ctx.source.text.slice(start, end).trim();
+}
+
+function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fields): Decoded {
+  const node = resolve(ctx, raw);
+  if (!node || !isMap(node)) return err(ctx, node ?? raw, `each ${name} must be a mapping of fields (key: value); found ${describeNode(node)}`);
+  const record: Record<string, unknown> = { at: posOf(ctx, node) };
+  let ok = true;
+  const seen = new Set<string>();
+  for (const pair of node.items) {
+    const key = keyName(ctx, pair.key as Node);
+    if (key === undefined) {
+      ok = false;
+      continue;
+    }
+    const spec = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (spec === undefined) {
+      ok = false;
+      err(ctx, pair.key as Node, `unknown field "${key}" in ${name}${didYouMean(key, Object.keys(fields))}`);
+      continue;
+    }
+    seen.add(key);
+    const value = decodeValue(ctx, pair.value as Node | null, spec.type, key, pair.key as Node);
+    if (value === INVALID) ok = false;
+    else record[key] = value;
+  }
+  for (const [key, spec] of Object.entries(fields)) {
+    if (spec.required && !seen.has(key)) {
+      ok = false;
+      const id = typeof record.id === 'string' ? ` "${record.id}"` : '';
+      err(ctx, node, `${name}${id} is missing the required field "${key}"`);
+    }
+  }
+  return ok ? record : INVALID;
+}
+
+function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: string, keyNode: Node): Decoded {
+  const node = resolve(ctx, raw);
+  if (node === null || (isScalar(node) && node.value === null)) {
+    return err(ctx, node ?? keyNode, `"${field}" is empty; give it a value or remove the line`);
+  }
+  switch (type.kind) {
+    case 'list': {
+      if (!isSeq(node)) return err(ctx, node, `"${field}" must be a list (items starting with "- "); found ${describeNode(node)}`);
+      if (type.min !== undefined && node.items.length < type.min) {
+        return err(ctx, node, `"${field}" needs at least ${type.min} item${type.min === 1 ? '' : 's'}`);
+      }
+      const items = node.items.map((item) => decodeValue(ctx, item as Node, type.of, field, keyNode));
+      return items.includes(INVALID) ? INVALID : items;
+    }
+    case 'record':
+      return decodeRecord(ctx, node, type.name, type.fields);
+    case 'map':
+      return decodeMap(ctx, node, field);
+    default:
+      if (!isScalar(node)) return err(ctx, node, `"${field}" must be a single value; found ${describeNode(node)}`);
+      return decodeScalar(ctx, node, type, field);
+  }
+}
+
+function decodeMap(ctx: Context, node: Node, field: string): Decoded {
+  if (!isMap(node)) return err(ctx, node, `"${field}" must be a mapping of name: value; found ${describeNode(node)}`);
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  let ok = true;
+  for (const pair of node.items) {
+    const key = keyName(ctx, pair.key as Node);
+    const value = resolve(ctx, pair.value as Node | null);
+    if (key === undefined) ok = false;
+    else if (!isScalar(value) || value.value === null || typeof value.value === 'object') {
+      err(ctx, value ?? (pair.key as Node), `"${field}.${key}" must be a single value`);
+      ok = false;
+    } else out[key] = String(value.value);
+  }
+  return ok ? { ...out } : INVALID;
+}
+
+function decodeScalar(ctx: Context, node: Node & { value: unknown }, type: FieldType, field: string): Decoded {
+  const v = node.value;
+  const written = sourceText(ctx, node);
+  switch (type.kind) {
+    case 'text':
+    case 'longtext':
+      if (typeof v !== 'string') return err(ctx, node, `"${field}" must be text; YAML read ${written} as a ${typeof v}, so put it in quotes: "${written}"`);
+      if (v.trim() === '') return err(ctx, node, `"${field}" is empty; give it a value or remove the line`);
+      return v;
+    case 'slug':
+      if (typeof v !== 'string' || !SLUG.test(v)) {
+        return err(ctx, node, `"${field}" must be an id of lower-case letters and digits joined by hyphens (like "magnetic-rose"); found ${written}`);
+      }
+      return v;
+    case 'code':
+      if (typeof v !== 'string') {
+        return err(ctx, node, `"${field}" must be a quoted string: YAML reads ${written} as a ${typeof v}; write "${written}"`);
+      }
+      if (type.pattern && !type.pattern.test(v)) return err(ctx, node, `"${field}" must be ${type.hint ?? 'valid'}; found "${v}"`);
+      return v;
+    case 'int':
+    case 'number':
+      if (typeof v !== 'number' || (type.kind === 'int' && !Number.isInteger(v)) || Number.isNaN(v)) {
+        const what = type.kind === 'int' ? `a whole number (${type.unit})` : 'a number';
+        return err(ctx, node, `"${field}" must be ${what}; found ${written}`);
+      }
+      if (v < type.min || v > type.max) return err(ctx, node, `"${field}" must be from ${type.min} to ${type.max}; found ${written}`);
+      return v;
+    case 'bool':
+      if (typeof v !== 'boolean') return err(ctx, node, `"${field}" must be true or false; found ${written}`);
+      return v;
+    case 'enum':
+      if (typeof v !== 'string' || !type.values.includes(v)) {
+        const near = didYouMean(String(v), type.values);
+        return err(ctx, node, `"${field}" cannot be ${written}${near}; use one of: ${type.values.join(', ')}`);
+      }
+      return v;
+    case 'date':
+      return decodeDate(ctx, node, v, written, field);
+    default:
+      return err(ctx, node, `"${field}" has an unsupported value`);
+  }
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Dates are YYYY, YYYY-MM or YYYY-MM-DD, and must exist on the calendar. A bare year number is accepted. */
+function decodeDate(ctx: Context, node: Node, v: unknown, written: string, field: string): Decoded {
+  const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
+  const m = typeof s === 'string' ? DATE.exec(s) : null;
+  if (!m || typeof s !== 'string') return err(ctx, node, `"${field}" must be a date written YYYY, YYYY-MM or YYYY-MM-DD; found ${written}`);
+  const [, y, mo, d] = m;
+  const month = mo === undefined ? 1 : Number(mo);
+  const day = d === undefined ? 1 : Number(d);
+  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
+    return err(ctx, node, `"${field}" is not a real calendar date: ${written}`);
+  }
+  return s;
+}

@@ -1,0 +1,188 @@
+/**
+ * The data format, as one table per record kind. The decoder, the JSON Schema for editors
+ * and the field list in the docs are all derived from these tables, so they cannot drift apart.
+ */
+
+export type FieldType =
+  | { kind: 'text' }
+  | { kind: 'longtext' }
+  | { kind: 'slug' }
+  /** Identifier-like values that YAML would happily turn into numbers or booleans: must be quoted. */
+  | { kind: 'code'; pattern?: RegExp; hint?: string }
+  | { kind: 'int'; min: number; max: number; unit: string }
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'date' }
+  | { kind: 'bool' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'list'; of: FieldType; min?: number }
+  | { kind: 'record'; name: string; fields: Fields }
+  | { kind: 'map' };
+
+export interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+  doc: string;
+}
+
+export type Fields = Record<string, FieldSpec>;
+
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The credit roles; extend with care, since queries and filmographies group by them. */
+export const ROLES = [
+  'director',
+  'chief-director',
+  'unit-director',
+  'screenplay',
+  'original-story',
+  'music',
+  'theme-music',
+  'character-design',
+  'animation-director',
+  'key-animation',
+  'art-director',
+  'background-art',
+  'mechanical-design',
+  'cgi-director',
+  'cinematography',
+  'editor',
+  'supervisor',
+  'producer',
+  'executive-producer',
+] as const;
+
+export const FORMATS = ['vhs', 'laserdisc', 'dvd', 'blu-ray', 'uhd-blu-ray', 'digital'] as const;
+export const STATUSES = ['in-print', 'out-of-print', 'announced'] as const;
+
+const text = (doc: string, required = false): FieldSpec => ({ type: { kind: 'text' }, doc, required });
+const texts = (doc: string): FieldSpec => ({ type: { kind: 'list', of: { kind: 'text' } }, doc });
+const minutes = (doc: string): FieldSpec => ({ type: { kind: 'int', min: 1, max: 2000, unit: 'minutes' }, doc });
+const date = (doc: string): FieldSpec => ({ type: { kind: 'date' }, doc });
+const language: FieldType = {
+  kind: 'code',
+  pattern: /^[a-z]{2}$/,
+  hint: 'a two-letter ISO 639-1 code such as "ja" or "en"',
+};
+
+const common: Fields = {
+  id: { type: { kind: 'slug' }, required: true, doc: 'Unique id: lower-case letters and digits joined by single hyphens.' },
+  sources: texts('Where the facts come from: URLs or citations.'),
+  links: { type: { kind: 'map' }, doc: 'Other databases: site name to id or URL (anidb, ann, mal, imdb, wikipedia, ...).' },
+  notes: { type: { kind: 'longtext' }, doc: 'Caveats, uncertain or conflicting facts, in prose.' },
+};
+
+const credit: FieldType = {
+  kind: 'record',
+  name: 'credit',
+  fields: {
+    role: { type: { kind: 'enum', values: ROLES }, required: true, doc: 'What the person did.' },
+    staff: { type: { kind: 'slug' }, required: true, doc: 'The id of a staff record.' },
+    note: text('A qualification, such as "opening and ending titles".'),
+  },
+};
+
+const workFields: Fields = {
+  ...common,
+  title: text('English title.', true),
+  native_title: text('Title in its original script.'),
+  romaji_title: text('Romanized original title.'),
+  alt_titles: texts('Other titles it is known by.'),
+  runtime: minutes('Running time in minutes.'),
+  studios: texts('Animation studios.'),
+  credits: { type: { kind: 'list', of: credit }, doc: 'Who did what.' },
+  synopsis: { type: { kind: 'longtext' }, doc: 'A short synopsis, in our own words.' },
+};
+
+export const segmentFields: Fields = workFields;
+
+export const anthologyFields: Fields = {
+  ...workFields,
+  year: { type: { kind: 'int', min: 1900, max: 2100, unit: 'a year' }, required: true, doc: 'Year of first release.' },
+  released: date('Date of first release.'),
+  segments: {
+    type: { kind: 'list', of: { kind: 'record', name: 'segment', fields: segmentFields }, min: 1 },
+    required: true,
+    doc: 'The segments, in running order.',
+  },
+  tags: texts('Free-form tags.'),
+};
+
+export const staffFields: Fields = {
+  ...common,
+  name: text('Romanized name, given name first ("Katsuhiro Otomo").', true),
+  native_name: text('Name in its original script ("大友克洋").'),
+  aliases: texts('Other spellings and names.'),
+  born: date('Date of birth.'),
+};
+
+export const releaseFields: Fields = {
+  ...common,
+  anthology: { type: { kind: 'slug' }, required: true, doc: 'The id of the anthology on the release.' },
+  title: text('Edition title.'),
+  format: { type: { kind: 'enum', values: FORMATS }, required: true, doc: 'Physical or digital format.' },
+  country: {
+    type: { kind: 'code', pattern: /^[A-Z]{2}$/, hint: 'a two-letter ISO 3166-1 code such as "US" or "JP"' },
+    required: true,
+    doc: 'Country of release (ISO 3166-1 alpha-2).',
+  },
+  region: { type: { kind: 'code' }, doc: 'Disc region: "1", "2", "A", "B", "free", ...' },
+  publisher: text('Publisher (home-video label).', true),
+  distributor: text('Distributor, where it differs from the publisher.'),
+  released: date('Release date.'),
+  catalog_number: { type: { kind: 'code' }, doc: 'Catalog number, exactly as printed.' },
+  barcode: { type: { kind: 'code', pattern: /^[0-9]{8,14}$/, hint: 'the 8 to 14 digits of the UPC/EAN' }, doc: 'UPC or EAN.' },
+  discs: { type: { kind: 'int', min: 1, max: 100, unit: 'discs' }, doc: 'Number of discs.' },
+  runtime: minutes('Running time listed on the release.'),
+  video: {
+    type: {
+      kind: 'record',
+      name: 'video',
+      fields: {
+        aspect_ratio: { type: { kind: 'code', pattern: /^\d+(\.\d+)?:1$/, hint: 'a ratio such as "1.85:1"' }, doc: 'Picture aspect ratio.' },
+        anamorphic: { type: { kind: 'bool' }, doc: 'Anamorphic (16:9-enhanced) picture.' },
+        resolution: text('Resolution, such as 1080p or 2160p.'),
+        standard: { type: { kind: 'enum', values: ['NTSC', 'PAL'] }, doc: 'Video standard.' },
+        note: text('A qualification, such as "windowboxed".'),
+      },
+    },
+    doc: 'Picture specifications.',
+  },
+  audio: {
+    type: {
+      kind: 'list',
+      of: {
+        kind: 'record',
+        name: 'audio track',
+        fields: {
+          language: { type: language, required: true, doc: 'ISO 639-1 language code.' },
+          format: text('Encoding and channels, such as "Dolby Digital 5.1".'),
+          note: text('A qualification, such as "2023 English dub".'),
+        },
+      },
+    },
+    doc: 'Audio tracks.',
+  },
+  subtitles: { type: { kind: 'list', of: language }, doc: 'Subtitle languages (ISO 639-1 codes).' },
+  extras: texts('Bonus features.'),
+  packaging: text('Packaging, such as "slipcase" or "LD-sized box".'),
+  status: { type: { kind: 'enum', values: STATUSES }, doc: 'Availability.' },
+};
+
+export const reviewFields: Fields = {
+  ...common,
+  subject: { type: { kind: 'slug' }, required: true, doc: 'The id of the anthology or segment reviewed.' },
+  author: text('Who wrote the review.', true),
+  date: date('When it was written.'),
+  rating: { type: { kind: 'number', min: 0, max: 10 }, doc: 'Rating from 0 to 10.' },
+  title: text('Headline.'),
+  text: { type: { kind: 'longtext' }, required: true, doc: 'The review; paragraphs separated by blank lines, *emphasis* allowed.' },
+  url: text('Where it was first published.'),
+};
+
+/** The top-level keys of a data file and the record each list holds. */
+export const topLevel = {
+  anthologies: { name: 'anthology', fields: anthologyFields },
+  staff: { name: 'staff record', fields: staffFields },
+  releases: { name: 'release', fields: releaseFields },
+  reviews: { name: 'review', fields: reviewFields },
+} as const;

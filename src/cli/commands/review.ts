@@ -1,0 +1,27 @@
+import { renderJson } from '../../render/json';
+import { renderReviews } from '../../render/show';
+import type { Context } from '../context';
+import { EXIT, usageError } from '../errors';
+import { resolveOrFail } from './resolve';
+
+export interface ReviewOptions {
+  ref: string;
+  json: boolean;
+}
+
+export function reviewOptions(ref: string, flags: Record<string, unknown>): ReviewOptions {
+  return { ref, json: flags.json === true };
+}
+
+/** `memories review REF`: the reviews of a work; for an anthology, its segments' reviews follow its own. */
+export function runReview(ctx: Context, options: ReviewOptions): number {
+  const cat = ctx.catalogue();
+  const target = resolveOrFail(cat, options.ref);
+  if (target.kind !== 'work') throw usageError(`"${options.ref}" is not an anthology or segment; reviews are of works`);
+  const ids = target.work.kind === 'anthology' ? [target.id, ...target.work.anthology.segments.map((s) => s.id)] : [target.id];
+  const reviews = ids.flatMap((id) => cat.reviewsBySubject.get(id) ?? []);
+  if (options.json) ctx.io.stdout.write(renderJson(reviews));
+  else if (reviews.length === 0) ctx.io.stderr.write(`no reviews of ${target.id} yet\n`);
+  else ctx.io.stdout.write(renderReviews(cat, reviews, ctx.out));
+  return EXIT.ok;
+}

@@ -1,0 +1,65 @@
+import type { Catalogue } from '../../catalogue/catalogue';
+import { ROLES } from '../../catalogue/schema';
+import { renderJson } from '../../render/json';
+import { renderAnthology, renderRelease, renderSegment, renderStaff } from '../../render/show';
+import type { Target } from '../../query/resolve';
+import type { View } from '../../render/view';
+import { didYouMean } from '../../util/closest';
+import type { Context } from '../context';
+import { EXIT, usageError } from '../errors';
+import { resolveOrFail } from './resolve';
+
+export interface ShowOptions {
+  ref: string;
+  role?: string;
+  json: boolean;
+}
+
+export function showOptions(ref: string, flags: Record<string, unknown>): ShowOptions {
+  const role = flags.role as string | undefined;
+  if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
+    throw usageError(`--role cannot be "${role}"${didYouMean(role, ROLES)}; roles are: ${ROLES.join(', ')}`);
+  }
+  return { ref, role, json: flags.json === true };
+}
+
+function renderTarget(cat: Catalogue, t: Target, view: View, role?: string): string {
+  switch (t.kind) {
+    case 'work':
+      return t.work.kind === 'anthology' ? renderAnthology(cat, t.work.anthology, view) : renderSegment(cat, t.work, view);
+    case 'staff':
+      return renderStaff(cat, t.staff, view, role);
+    case 'release':
+      return renderRelease(cat, t.release, view);
+  }
+}
+
+/** The JSON of a target: the record, plus what `show` adds to it (a person's credits, a work's releases). */
+function targetJson(cat: Catalogue, t: Target, role?: string): unknown {
+  switch (t.kind) {
+    case 'work':
+      if (t.work.kind === 'anthology') {
+        return { kind: 'anthology', anthology: t.work.anthology, releases: cat.releasesByAnthology.get(t.id) ?? [] };
+      }
+      return { kind: 'segment', anthology: t.work.anthology.id, number: t.work.number, segment: t.work.segment };
+    case 'staff':
+      return {
+        kind: 'staff',
+        staff: t.staff,
+        credits: (cat.creditsByStaff.get(t.id) ?? [])
+          .filter((c) => role === undefined || c.credit.role === role)
+          .map(({ work, credit }) => ({ work: work.kind === 'anthology' ? work.anthology.id : work.segment.id, role: credit.role, note: credit.note })),
+      };
+    case 'release':
+      return { kind: 'release', release: t.release };
+  }
+}
+
+/** `memories show REF`: the detail view of an anthology, segment, person or release. */
+export function runShow(ctx: Context, options: ShowOptions): number {
+  const cat = ctx.catalogue();
+  const target = resolveOrFail(cat, options.ref);
+  if (options.role !== undefined && target.kind !== 'staff') throw usageError('--role applies to a person; this REF names a work or a release');
+  ctx.io.stdout.write(options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role));
+  return EXIT.ok;
+}

@@ -1,0 +1,25 @@
+import { renderJson } from '../../render/json';
+import { renderProblem, renderSummary } from '../../render/problems';
+import type { Context } from '../context';
+import { EXIT } from '../errors';
+
+export interface ValidateOptions {
+  folders: string[];
+  json: boolean;
+}
+
+export function validateOptions(folders: string[], flags: Record<string, unknown>): ValidateOptions {
+  return { folders, json: flags.json === true };
+}
+
+/**
+ * `memories validate [DIR...]`: every problem in the configured folders plus DIRs, then a
+ * summary on stderr. Exit 3 when there is any error.
+ */
+export function runValidate(ctx: Context, options: ValidateOptions): number {
+  const { problems, fileCount } = ctx.load([...ctx.folders, ...options.folders]);
+  const list = problems.list;
+  ctx.io.stdout.write(options.json ? renderJson(list) : list.map((p) => renderProblem(p, ctx.out)).join(''));
+  ctx.io.stderr.write(renderSummary(list, fileCount));
+  return problems.errorCount > 0 ? EXIT.data : EXIT.ok;
+}

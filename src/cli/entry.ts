@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { EXIT } from './errors';
+import { main } from './main';
+
+// The process boundary: the only place that reads process streams, argv and env.
+// Built as dist/memories.cjs, so __dirname is dist/ and the bundled data sits beside it.
+const stdout = process.stdout;
+const stderr = process.stderr;
+
+// A closed pipe (memories list | head -1) is a normal end, not an error.
+let closed = false;
+stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') closed = true;
+  else throw e;
+});
+
+process.on('SIGINT', () => {
+  process.exitCode = EXIT.interrupted;
+  process.exit();
+});
+
+main(process.argv.slice(2), {
+  stdout: {
+    write: (s) => {
+      if (!closed) stdout.write(s);
+    },
+    isTTY: stdout.isTTY === true,
+    columns: stdout.columns,
+  },
+  stderr: { write: (s) => stderr.write(s), isTTY: stderr.isTTY === true, columns: stderr.columns },
+  env: process.env,
+  bundledData: join(__dirname, '..', 'data'),
+}).then((code) => {
+  process.exitCode = code;
+});

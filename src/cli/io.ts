@@ -1,0 +1,55 @@
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import type { View } from '../render/view';
+
+/** One output stream as the CLI sees it; tests pass fakes, the entry passes process streams. */
+export interface OutStream {
+  write(text: string): void;
+  isTTY: boolean;
+  columns?: number;
+}
+
+/** Everything a run may touch of the outside world. */
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The bundled data folder; the entry point knows where it was installed. */
+  bundledData: string;
+}
+
+export type ColorWhen = 'auto' | 'always' | 'never';
+
+/**
+ * Colour level for a stream, by convention: --color=never/always first, then NO_COLOR (any
+ * non-empty value), then FORCE_COLOR (0 to 3; empty or "true" means 1), then TERM=dumb and
+ * whether the stream is a terminal at all.
+ */
+export function colorLevel(stream: OutStream, env: Io['env'], when: ColorWhen): 0 | 1 | 2 | 3 {
+  if (when === 'never') return 0;
+  const depth = (): 1 | 2 | 3 => (/^(truecolor|24bit)$/i.test(env.COLORTERM ?? '') ? 3 : /256/.test(env.TERM ?? '') ? 2 : 1);
+  if (when === 'always') return depth();
+  if (env.NO_COLOR) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === 'true') return 1;
+    if (force === 'false') return 0;
+    const n = Number(force);
+    if (n === 0 || n === 1 || n === 2 || n === 3) return n;
+  }
+  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  return depth();
+}
+
+/** Columns: the stream's own, then COLUMNS, then 80. */
+export function streamWidth(stream: OutStream, env: Io['env']): number {
+  if (stream.isTTY && stream.columns && stream.columns > 0) return stream.columns;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+}
+
+/** The one decision about a stream that every renderer receives. */
+export function decideView(stream: OutStream, env: Io['env'], when: ColorWhen): View {
+  const color: ChalkInstance = new Chalk({ level: colorLevel(stream, env, when) });
+  return { tty: stream.isTTY, width: streamWidth(stream, env), color };
+}

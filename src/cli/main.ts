@@ -1,0 +1,103 @@
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json';
+import { escapeLine } from '../render/escape';
+import { runReview, reviewOptions } from './commands/review';
+import { runShow, showOptions } from './commands/show';
+import { runTable, tableCommands, tableOptions } from './commands/tables';
+import { runValidate, validateOptions } from './commands/validate';
+import type { Context } from './context';
+import { createContext, globalOptions } from './context';
+import { CliError, EXIT } from './errors';
+import type { Io } from './io';
+
+type Flags = Record<string, unknown>;
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success (an empty result is a success)
+  1    internal error (a bug: please report it; MEMORIES_DEBUG=1 shows the stack)
+  2    usage error, or a REF that names nothing or several records
+  3    data errors (memories validate)
+  4    file-system errors (a missing --data folder, an unreadable file)
+  130  interrupted`;
+
+/** Registers every command on one program; each command's logic lives in its own module. */
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('memories');
+  program
+    .description('A catalogue of anime anthology films: works, segments, staff, home-video releases and reviews.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError(true)
+    .option('--data <dir>', 'also load records from DIR (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
+    .option('--no-bundled', 'leave out the bundled catalogue')
+    .addOption(new Option('--color <when>', 'colour: auto, always or never').default('auto'))
+    .addHelpText('after', `\nData folders load in order: the bundled data, each --data DIR, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`);
+
+  const context = (cmd: Command): Context => createContext(io, globalOptions(cmd.optsWithGlobals()));
+  const examples = (cmd: Command, lines: string[]): Command => cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
+
+  for (const table of tableCommands) {
+    const cmd = program.command(table.name).description(table.summary).option('--json', 'print the records as JSON');
+    examples(cmd, [table.example, `${table.example} --json`, `${table.example} | cut -f2`]);
+    cmd.action((flags: Flags, self: Command) => setExit(runTable(table as Parameters<typeof runTable>[0], context(self), tableOptions(flags))));
+  }
+
+  const show = program
+    .command('show')
+    .argument('<ref>', 'an id, a title or name in any of its forms, or a unique prefix')
+    .description('Show an anthology, a segment, a person (their filmography) or a release in full')
+    .option('--role <role>', "with a person: only credits in this role")
+    .option('--json', 'print the record as JSON');
+  examples(show, ['memories show memories', 'memories show "magnetic rose"', 'memories show 大友克洋', 'memories show koji-morimoto --role director', 'memories show memories-us-dvd-2004']);
+  show.action((ref: string, flags: Flags, self: Command) => setExit(runShow(context(self), showOptions(ref, flags))));
+
+  const review = program
+    .command('review')
+    .argument('<ref>', 'an anthology or segment')
+    .description('Read the reviews of an anthology (and of its segments) or of one segment')
+    .option('--json', 'print the reviews as JSON');
+  examples(review, ['memories review memories', 'memories review cannon-fodder']);
+  review.action((ref: string, flags: Flags, self: Command) => setExit(runReview(context(self), reviewOptions(ref, flags))));
+
+  const validate = program
+    .command('validate')
+    .argument('[dir...]', 'more data folders to check, besides the configured ones')
+    .description('Check data files and print every problem as path:line:col; exit 3 on any error')
+    .option('--json', 'print the problems as JSON');
+  examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data']);
+  validate.action((dirs: string[], flags: Flags, self: Command) => setExit(runValidate(context(self), validateOptions(dirs, flags))));
+
+  return program;
+}
+
+/** Run the CLI with `args` (without node and script) and return the exit code. Never throws. */
+export async function main(args: string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    if (args.length === 0) {
+      io.stdout.write(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has already printed its message; help and version are successes.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      io.stderr.write(`memories: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const detail = io.env.MEMORIES_DEBUG ? `\n${e instanceof Error ? e.stack : String(e)}` : ' (MEMORIES_DEBUG=1 shows details)';
+    io.stderr.write(`memories: internal error: ${escapeLine(e instanceof Error ? e.message : String(e))}${detail}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Text from data files never reaches the terminal raw. C0 and C1 controls, DEL and the
+ * bidirectional overrides and isolates become visible notation (ESC -> "^[", U+202E ->
+ * "\u202e"), which defuses every escape sequence (CSI, OSC, DCS, terminated or not) because
+ * its introducer is gone. Printable text in any script, emoji included, passes unchanged.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
+  if (code === 0x7f) return '^?';
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Escape a value shown on one line (a table cell, a title, a name): newlines become "^J". */
+export function escapeLine(s: string): string {
+  return s.replace(UNSAFE_LINE, visible);
+}
+
+/** Escape multi-line text (a synopsis, a review): newlines stay, everything else as escapeLine. */
+export function escapeText(s: string): string {
+  return s.replace(UNSAFE_TEXT, visible);
+}
+
+/** JSON.stringify escapes C0 already; also escape C1 and bidi controls, which it leaves raw. */
+export function escapeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

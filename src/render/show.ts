@@ -1,0 +1,203 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
+import { ROLES } from '../catalogue/schema';
+import { workLabel, workRecord } from '../query/credits';
+import { escapeLine } from './escape';
+import type { Field } from './layout';
+import { countryName, languageName, renderBullets, renderFields, renderProse, roleLabel, section } from './layout';
+import { countryRegion } from './records';
+import type { View } from './view';
+
+/** Credits grouped by role, in the vocabulary's order: "Director  Kōji Morimoto". */
+function renderCredits(cat: Catalogue, credits: Credit[] | undefined, view: View, indent: string): string {
+  const byRole = new Map<string, string[]>();
+  for (const c of credits ?? []) {
+    const name = cat.staffById.get(c.staff)?.name ?? c.staff;
+    const entry = c.note ? `${name} (${c.note})` : name;
+    byRole.set(c.role, [...(byRole.get(c.role) ?? []), entry]);
+  }
+  const order = [...ROLES] as string[];
+  const fields: Field[] = [...byRole.entries()]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([role, names]) => [roleLabel(role), names.join(', ')]);
+  return renderFields(fields, view, indent);
+}
+
+function titleForms(r: { native_title?: string; romaji_title?: string }): string {
+  return [r.native_title, r.romaji_title].filter(Boolean).join(' · ');
+}
+
+function trailer(record: Common, view: View): string {
+  return section('Notes', record.notes ? renderProse(record.notes, view) : '', view) + section('Sources', renderBullets(record.sources), view) + section('Links', renderFields(Object.entries(record.links ?? {}), view, '  '), view);
+}
+
+function heading(title: string, suffix: string, view: View): string {
+  return `${view.color.bold(escapeLine(title))}${suffix ? `  ${escapeLine(suffix)}` : ''}\n`;
+}
+
+function reviewPointer(cat: Catalogue, id: string, view: View): string {
+  const reviews = cat.reviewsBySubject.get(id) ?? [];
+  if (reviews.length === 0) return '';
+  const by = reviews.map((r) => r.author + (r.rating === undefined ? '' : ` (${r.rating}/10)`)).join(', ');
+  return section('Reviews', `  ${escapeLine(by)}: memories review ${id}\n`, view);
+}
+
+/** The detail view of an anthology: header, credits, synopsis, each segment, releases. */
+export function renderAnthology(cat: Catalogue, a: Anthology, view: View): string {
+  let out = heading(a.title, `(${a.year})`, view);
+  out += renderFields(
+    [
+      ['ID', a.id],
+      ['Title', titleForms(a)],
+      ['Also known as', a.alt_titles?.join('; ')],
+      ['Released', a.released],
+      ['Runtime', a.runtime === undefined ? undefined : `${a.runtime} min`],
+      ['Studios', a.studios?.join(', ')],
+      ['Tags', a.tags?.join(', ')],
+    ],
+    view,
+  );
+  out += section('Credits', renderCredits(cat, a.credits, view, '  '), view);
+  out += section('Synopsis', a.synopsis ? renderProse(a.synopsis, view) : '', view);
+  out += section('Segments', a.segments.map((s, i) => renderSegmentSummary(cat, s, i + 1, view)).join('\n'), view);
+  const releases = cat.releasesByAnthology.get(a.id) ?? [];
+  out += section('Releases', releases.map((r) => `  ${view.color.dim(escapeLine(r.id))}  ${escapeLine(releaseSummary(r))}\n`).join(''), view);
+  out += reviewPointer(cat, a.id, view);
+  return out + trailer(a, view);
+}
+
+function renderSegmentSummary(cat: Catalogue, s: Segment, n: number, view: View): string {
+  const extra = [titleForms(s), s.runtime === undefined ? '' : `${s.runtime} min`, s.studios?.join(', ') ?? ''].filter(Boolean).join(' · ');
+  const line = `  ${n}. ${view.color.bold(escapeLine(s.title))}${extra ? `  ${escapeLine(extra)}` : ''}  ${view.color.dim(`[${escapeLine(s.id)}]`)}\n`;
+  return line + renderCredits(cat, s.credits, view, '     ');
+}
+
+/** "DVD · US/1 · Columbia TriStar · 2004-02-24 · out-of-print" */
+export function releaseSummary(r: Release): string {
+  return [r.title, formatLabel(r.format), countryRegion(r), r.publisher, r.released, r.status].filter(Boolean).join(' · ');
+}
+
+const FORMAT_LABELS: Record<string, string> = {
+  vhs: 'VHS',
+  laserdisc: 'LaserDisc',
+  dvd: 'DVD',
+  'blu-ray': 'Blu-ray',
+  'uhd-blu-ray': '4K Ultra HD Blu-ray',
+  digital: 'Digital',
+};
+
+function formatLabel(format: string): string {
+  return FORMAT_LABELS[format] ?? format;
+}
+
+/** The detail view of a segment: its anthology, credits, synopsis and reviews. */
+export function renderSegment(cat: Catalogue, work: Work & { kind: 'segment' }, view: View): string {
+  const { segment: s, anthology: a, number } = work;
+  let out = heading(s.title, `segment ${number} of ${a.title} (${a.year})`, view);
+  out += renderFields(
+    [
+      ['ID', s.id],
+      ['Title', titleForms(s)],
+      ['Also known as', s.alt_titles?.join('; ')],
+      ['Anthology', `${a.title} [${a.id}]`],
+      ['Runtime', s.runtime === undefined ? undefined : `${s.runtime} min`],
+      ['Studios', s.studios?.join(', ')],
+    ],
+    view,
+  );
+  out += section('Credits', renderCredits(cat, s.credits, view, '  '), view);
+  out += section('Synopsis', s.synopsis ? renderProse(s.synopsis, view) : '', view);
+  out += reviewPointer(cat, s.id, view);
+  return out + trailer(s, view);
+}
+
+/** A person's filmography: every credit, grouped by anthology and then by work. */
+export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: string): string {
+  let out = heading(p.name, p.native_name ?? '', view);
+  out += renderFields(
+    [
+      ['ID', p.id],
+      ['Also known as', p.aliases?.join('; ')],
+      ['Born', p.born],
+    ],
+    view,
+  );
+  const credits = (cat.creditsByStaff.get(p.id) ?? []).filter((c) => roleFilter === undefined || c.credit.role === roleFilter);
+  const byAnthology = new Map<Anthology, Map<Work, string[]>>();
+  for (const { work, credit } of credits) {
+    const works = byAnthology.get(work.anthology) ?? new Map<Work, string[]>();
+    byAnthology.set(work.anthology, works);
+    works.set(work, [...(works.get(work) ?? []), roleLabel(credit.role) + (credit.note ? ` (${credit.note})` : '')]);
+  }
+  const body = [...byAnthology.entries()]
+    .sort(([a], [b]) => a.year - b.year || a.title.localeCompare(b.title))
+    .map(([a, works]) => {
+      const rows: Field[] = [...works.entries()].map(([w, roles]) => [w.kind === 'anthology' ? '(whole film)' : workRecord(w).title, roles.join(', ')]);
+      return `  ${view.color.bold(escapeLine(`${a.title} (${a.year})`))}\n${renderFields(rows, view, '    ')}`;
+    })
+    .join('');
+  out += section(roleFilter ? `Filmography (${roleLabel(roleFilter)})` : 'Filmography', body || '  no credits\n', view);
+  return out + trailer(p, view);
+}
+
+/** Every field of a release, laid out for reading. */
+export function renderRelease(cat: Catalogue, r: Release, view: View): string {
+  const work = cat.works.get(r.anthology);
+  const title = work ? workLabel(work) : r.anthology;
+  let out = heading(`${title}: ${formatLabel(r.format)}`, r.title ?? '', view);
+  out += renderFields(
+    [
+      ['ID', r.id],
+      ['Anthology', `${title} [${r.anthology}]`],
+      ['Edition', r.title],
+      ['Format', formatLabel(r.format)],
+      ['Country', `${countryName(r.country)} (${r.country})`],
+      ['Region', r.region],
+      ['Publisher', r.publisher],
+      ['Distributor', r.distributor],
+      ['Released', r.released],
+      ['Catalog no.', r.catalog_number],
+      ['Barcode', r.barcode],
+      ['Discs', r.discs],
+      ['Runtime', r.runtime === undefined ? undefined : `${r.runtime} min`],
+      ['Packaging', r.packaging],
+      ['Status', r.status],
+    ],
+    view,
+  );
+  const v = r.video;
+  out += section(
+    'Picture',
+    v
+      ? renderFields(
+          [
+            ['Aspect ratio', v.aspect_ratio],
+            ['Anamorphic', v.anamorphic === undefined ? undefined : v.anamorphic ? 'yes' : 'no'],
+            ['Resolution', v.resolution],
+            ['Standard', v.standard],
+            ['Note', v.note],
+          ],
+          view,
+          '  ',
+        )
+      : '',
+    view,
+  );
+  out += section('Audio', (r.audio ?? []).map((t) => `  - ${escapeLine([languageName(t.language), t.format, t.note].filter(Boolean).join(', '))}\n`).join(''), view);
+  out += section('Subtitles', r.subtitles?.length ? `  ${escapeLine(r.subtitles.map(languageName).join(', '))}\n` : '', view);
+  out += section('Extras', renderBullets(r.extras), view);
+  return out + trailer(r, view);
+}
+
+/** Reviews, each with its byline, wrapped to the terminal. */
+export function renderReviews(cat: Catalogue, reviews: Review[], view: View): string {
+  return reviews
+    .map((r) => {
+      const work = cat.works.get(r.subject);
+      const subject = work ? workLabel(work) : r.subject;
+      const byline = [r.author, r.date, r.rating === undefined ? undefined : `${r.rating}/10`].filter(Boolean).join(' · ');
+      const head = `${view.color.bold(escapeLine(r.title ?? subject))}\n${view.color.dim(escapeLine(`${r.title ? `${subject} · ` : ''}${byline}`))}\n\n`;
+      return head + renderProse(r.text, view);
+    })
+    .join('\n');
+}
