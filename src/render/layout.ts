@@ -2,16 +2,27 @@ import { escapeLine, escapeText } from './escape';
 import type { View } from './view';
 import { READABLE_MEASURE } from './view';
 import { displayWidth, pad } from './width';
-import { wrapText } from './wrap';
+import { wrapParagraph, wrapText } from './wrap';
 
 /** A labelled value, or nothing when there is no value. Both are escaped here. */
 export type Field = [label: string, value: string | number | undefined];
 
-/** Aligned "Label  value" lines, skipping empty values. */
+/**
+ * Aligned "Label  value" lines, skipping empty values. In a terminal a long value wraps
+ * under itself; in a pipe it stays on one line.
+ */
 export function renderFields(fields: Field[], view: View, indent = ''): string {
   const present = fields.filter(([, v]) => v !== undefined && v !== '') as [string, string | number][];
   const labelWidth = Math.max(0, ...present.map(([l]) => displayWidth(l)));
-  return present.map(([label, value]) => `${indent}${view.color.dim(pad(label, labelWidth))}  ${escapeLine(String(value))}\n`).join('');
+  const hanging = ' '.repeat(displayWidth(indent) + labelWidth + 2);
+  const room = view.width - hanging.length;
+  return present
+    .map(([label, value]) => {
+      const text = escapeLine(String(value));
+      const lines = view.tty && room >= 20 ? wrapParagraph(text, room) : [text];
+      return `${indent}${view.color.dim(pad(label, labelWidth))}  ${lines.join(`\n${hanging}`)}\n`;
+    })
+    .join('');
 }
 
 /** A titled block, or nothing when the body is empty. */
@@ -65,6 +76,7 @@ export function countryName(code: string): string {
 
 /** "Character design" for "character-design". */
 export function roleLabel(role: string): string {
+  if (role === 'cgi-director') return 'CGI director';
   const words = role.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

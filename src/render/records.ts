@@ -12,7 +12,7 @@ const list = (items: string[]): string => items.join(', ');
 /** `memories list`: one row per anthology. Column order is part of the TSV contract. */
 export function renderAnthologyTable(cat: Catalogue, rows: Anthology[], view: View): string {
   const columns: Column[] = [
-    { header: 'ID', style: dim },
+    { header: 'ID', style: dim, fixed: true },
     { header: 'TITLE', style: (t, c) => c.bold(t) },
     { header: 'YEAR' },
     { header: 'SEGS', align: 'right' },
@@ -29,7 +29,7 @@ export function renderAnthologyTable(cat: Catalogue, rows: Anthology[], view: Vi
 /** `memories segments`: one row per segment, in running order within each anthology. */
 export function renderSegmentTable(cat: Catalogue, rows: SegmentRef[], view: View): string {
   const columns: Column[] = [
-    { header: 'ID', style: dim },
+    { header: 'ID', style: dim, fixed: true },
     { header: 'ANTHOLOGY' },
     { header: '#', align: 'right' },
     { header: 'TITLE', style: (t, c) => c.bold(t) },
@@ -54,7 +54,7 @@ export function renderSegmentTable(cat: Catalogue, rows: SegmentRef[], view: Vie
 
 /** `memories staff`: one row per person with the number of credits. */
 export function renderStaffTable(cat: Catalogue, rows: Staff[], view: View): string {
-  const columns: Column[] = [{ header: 'ID', style: dim }, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }];
+  const columns: Column[] = [{ header: 'ID', style: dim, fixed: true }, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }];
   return renderTable(
     columns,
     rows.map((s) => [s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)]),
@@ -70,7 +70,7 @@ export function countryRegion(r: Release): string {
 /** `memories releases`: one row per edition. */
 export function renderReleaseTable(cat: Catalogue, rows: Release[], view: View): string {
   const columns: Column[] = [
-    { header: 'ID', style: dim },
+    { header: 'ID', style: dim, fixed: true },
     { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) },
     { header: 'FORMAT' },
     { header: 'COUNTRY' },

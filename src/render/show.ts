@@ -61,7 +61,7 @@ export function renderAnthology(cat: Catalogue, a: Anthology, view: View): strin
   out += section('Synopsis', a.synopsis ? renderProse(a.synopsis, view) : '', view);
   out += section('Segments', a.segments.map((s, i) => renderSegmentSummary(cat, s, i + 1, view)).join('\n'), view);
   const releases = cat.releasesByAnthology.get(a.id) ?? [];
-  out += section('Releases', releases.map((r) => `  ${view.color.dim(escapeLine(r.id))}  ${escapeLine(releaseSummary(r))}\n`).join(''), view);
+  out += section('Releases', renderFields(releases.map((r): Field => [r.id, releaseSummary(r)]), view, '  '), view);
   out += reviewPointer(cat, a.id, view);
   return out + trailer(a, view);
 }

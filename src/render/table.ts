@@ -6,6 +6,8 @@ import { displayWidth, pad, truncate } from './width';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
+  /** Never cut this column (ids: a cut id cannot be typed back). */
+  fixed?: boolean;
   /** Styling applied after escaping and fitting, so it can never be cut or measured. */
   style?: (text: string, color: ChalkInstance) => string;
 }
@@ -25,6 +27,7 @@ export function renderTable(columns: Column[], rows: string[][], view: View): st
   if (rows.length === 0) return '';
   const widths = fitWidths(
     columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!)))),
+    columns.map((c) => c.fixed === true),
     view.width,
   );
   const line = (texts: string[], styled: (text: string, i: number) => string): string =>
@@ -40,15 +43,20 @@ export function renderTable(columns: Column[], rows: string[][], view: View): st
   return header + body.join('');
 }
 
-/** Shrink the widest columns until the row fits, never below a readable minimum. */
-function fitWidths(natural: number[], width: number): number[] {
-  const widths = [...natural];
-  const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  while (total() > width) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= MIN_COLUMN) break;
-    widths[widest] = Math.max(MIN_COLUMN, widths[widest]! - (total() - width));
-    // Shrinking one column to the minimum may not be enough; the loop then takes the next widest.
+/**
+ * Fit the row to the width by capping the widest columns at one common width, the largest
+ * cap that fits: narrow columns keep their natural width and the wide ones share what is left.
+ */
+function fitWidths(natural: number[], fixed: boolean[], width: number): number[] {
+  const room = width - GAP * (natural.length - 1);
+  const capped = (cap: number): number[] => natural.map((w, i) => (fixed[i] ? w : Math.min(w, cap)));
+  const total = (cap: number): number => capped(cap).reduce((sum, w) => sum + w, 0);
+  if (total(Infinity) <= room) return natural;
+  let cap = MIN_COLUMN;
+  for (let hi = Math.max(...natural); cap < hi; ) {
+    const mid = Math.ceil((cap + hi) / 2);
+    if (total(mid) <= room) cap = mid;
+    else hi = mid - 1;
   }
-  return widths;
+  return capped(cap);
 }

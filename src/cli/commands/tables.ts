@@ -26,7 +26,7 @@ export const listCommand: TableCommand<Catalogue['anthologies'][number]> = {
   name: 'list',
   summary: 'List the anthologies: title, year, segments, directors, studios',
   example: 'memories list',
-  rows: (cat) => [...cat.anthologies].sort((a, b) => a.year - b.year || byTitle(a, b)),
+  rows: (cat) => [...cat.anthologies].sort((a, b) => (a.released ?? String(a.year)).localeCompare(b.released ?? String(b.year)) || byTitle(a, b)),
   render: renderAnthologyTable,
   json: (rows) => rows,
 };
