@@ -51,6 +51,13 @@ function emphasise(text: string, view: View): string {
   return text.replace(/\*([^*\s][^*\n]*?)\*/g, (_, inner: string) => view.color.italic(inner));
 }
 
+/** One escaped line of our own text, wrapped in a terminal, styled after wrapping. */
+export function renderLine(text: string, view: View, style: (s: string) => string = (s) => s): string {
+  const safe = escapeLine(text);
+  const lines = view.tty ? wrapParagraph(safe, view.width) : [safe];
+  return lines.map((l) => `${style(l)}\n`).join('');
+}
+
 /** A bulleted list of escaped items. */
 export function renderBullets(items: string[] | undefined, indent = '  '): string {
   return (items ?? []).map((i) => `${indent}- ${escapeLine(i)}\n`).join('');

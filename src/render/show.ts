@@ -4,7 +4,7 @@ import { ROLES } from '../catalogue/schema';
 import { workLabel, workRecord } from '../query/credits';
 import { escapeLine } from './escape';
 import type { Field } from './layout';
-import { countryName, languageName, renderBullets, renderFields, renderProse, roleLabel, section } from './layout';
+import { countryName, languageName, renderBullets, renderFields, renderLine, renderProse, roleLabel, section } from './layout';
 import { countryRegion } from './records';
 import type { View } from './view';
 
@@ -189,15 +189,14 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
   return out + trailer(r, view);
 }
 
-/** Reviews, each with its byline, wrapped to the terminal. */
+/** Reviews, each with its headline and byline, wrapped to the terminal. */
 export function renderReviews(cat: Catalogue, reviews: Review[], view: View): string {
   return reviews
     .map((r) => {
       const work = cat.works.get(r.subject);
       const subject = work ? workLabel(work) : r.subject;
-      const byline = [r.author, r.date, r.rating === undefined ? undefined : `${r.rating}/10`].filter(Boolean).join(' · ');
-      const head = `${view.color.bold(escapeLine(r.title ?? subject))}\n${view.color.dim(escapeLine(`${r.title ? `${subject} · ` : ''}${byline}`))}\n\n`;
-      return head + renderProse(r.text, view);
+      const byline = [r.title ? subject : undefined, r.author, r.date, r.rating === undefined ? undefined : `${r.rating}/10`].filter(Boolean).join(' · ');
+      return `${renderLine(r.title ?? subject, view, view.color.bold)}${renderLine(byline, view, view.color.dim)}\n${renderProse(r.text, view)}`;
     })
     .join('\n');
 }

@@ -33,8 +33,7 @@ export function renderTable(columns: Column[], rows: string[][], view: View): st
   const line = (texts: string[], styled: (text: string, i: number) => string): string =>
     texts
       .map((t, i) => styled(pad(truncate(t, widths[i]!), widths[i]!, columns[i]!.align), i))
-      .join(' '.repeat(GAP))
-      .trimEnd() + '\n';
+      .join(' '.repeat(GAP)) + '\n';
   const header = line(
     columns.map((c) => c.header),
     (t) => view.color.bold(t),

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fixture } from './helpers';
+
+// A few runs of the built command (npm test builds it first), as a user would run it.
+const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
+const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+
+function memories(args: string[], shell?: string): { stdout: string; stderr: string; status: number | null } {
+  const r = shell
+    ? spawnSync('bash', ['--norc', '--noprofile', '-c', shell], { env: { ...env, MEMORIES: `node ${BIN}` }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+describe('the built binary', () => {
+  it('prints its version', () => {
+    const r = memories(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('lists the bundled catalogue', () => {
+    const r = memories(['list']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('memories\tMemories\t1995');
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe', () => {
+    // Far more than a pipe buffer holds, so the writer really meets a closed pipe.
+    const dir = mkdtempSync(join(tmpdir(), 'memories-epipe-'));
+    const staff = Array.from({ length: 5000 }, (_, i) => `  - { id: person-${i}, name: Person Number ${i} }`).join('\n');
+    writeFileSync(join(dir, 'many.yaml'), `staff:\n${staff}\n`);
+    const r = memories([], `$MEMORIES --data ${dir} staff | head -1; echo "status=\${PIPESTATUS[0]}"`);
+    expect(r.stdout.split('\n')[0]).toContain('\t');
+    expect(r.stdout).toContain('status=0');
+    expect(r.stderr).toBe('');
+  });
+
+  it('reports data errors with exit 3 and no stack trace', () => {
+    const r = memories(['validate', fixture('dangling-references')]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('refs.yaml:9:13: error:');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const r = memories(['lsit']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Did you mean list?');
+  });
+});

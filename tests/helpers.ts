@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli/main';
+import type { Io } from '../src/cli/io';
+import { Problems } from '../src/source/problem';
+import { parseSource } from '../src/source/read';
+import { decodeFile } from '../src/catalogue/decode';
+import { buildCatalogue } from '../src/catalogue/catalogue';
+import type { Catalogue } from '../src/catalogue/catalogue';
+
+export const BUNDLED = fileURLToPath(new URL('../data', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+export const fixture = (name: string): string => `${FIXTURES}/${name}`;
+
+export interface RunOptions {
+  tty?: boolean;
+  width?: number;
+  env?: Record<string, string>;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Run the CLI in-process with a fake terminal: a pipe by default, no colour unless asked. */
+export async function run(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const tty = options.tty ?? false;
+  const io: Io = {
+    stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.width ?? 100 },
+    stderr: { write: (s) => void (stderr += s), isTTY: tty, columns: options.width ?? 100 },
+    // No colour unless a test asks for it through env.
+    env: options.env ?? { NO_COLOR: '1' },
+    bundledData: BUNDLED,
+  };
+  const code = await main(args, io);
+  return { stdout, stderr, code };
+}
+
+/** Decode YAML text as one file, returning the records and problems. */
+export function decodeText(text: string, path = 'test.yaml'): { problems: Problems; records: ReturnType<typeof decodeFile> } {
+  const problems = new Problems();
+  const source = parseSource(path, text, problems);
+  const records = source ? decodeFile(source, problems) : { anthologies: [], staff: [], releases: [], reviews: [] };
+  return { problems, records };
+}
+
+/** Build a catalogue from several YAML texts, in order. */
+export function catalogueOf(...texts: string[]): { catalogue: Catalogue; problems: Problems } {
+  const problems = new Problems();
+  const parts = texts.map((t, i) => {
+    const source = parseSource(`file${i + 1}.yaml`, t, problems);
+    return source ? decodeFile(source, problems) : { anthologies: [], staff: [], releases: [], reviews: [] };
+  });
+  return { catalogue: buildCatalogue(parts, problems), problems };
+}
+
+/** "file:line:col: message" lines, for compact assertions. */
+export function describeProblems(problems: Problems): string[] {
+  return problems.list.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
+}
