@@ -36,6 +36,14 @@ describe('memories list', () => {
     expect(stderr).toMatch(/broken-file\/broken\.yaml:4:1: error: YAML syntax: Flow sequence/);
   });
 
+  it('prints at most five warnings, then points to memories validate', async () => {
+    const { stderr, code } = await run(['--data', fixture('many-problems'), 'list']);
+    expect(code).toBe(0);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[5]).toBe('... and 3 more; run memories validate');
+  });
+
   it('loads only the given folder with --no-bundled', async () => {
     const { stdout } = await run(['--no-bundled', '--data', fixture('broken-file'), 'list']);
     expect(stdout).toBe('test-anthology\tTest Anthology\t2001\t1\t\t\n');
@@ -261,5 +269,55 @@ describe('usage', () => {
     expect((await run(['list'], { tty: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
     expect((await run(['show', 'memories'], { tty: false })).stdout).not.toContain(ESC);
     expect((await run(['--color', 'always', 'show', 'memories'])).stdout).toContain(ESC);
+  });
+});
+
+describe('memories search', () => {
+  it('answers the issue examples on the bundled data', async () => {
+    const composer = await run(['search', '--composer', 'kanno']);
+    expect(composer.stdout).toContain('work\tmagnetic-rose\tMagnetic Rose\tMemories\t1995\tmusic\n');
+    const director = await run(['search', 'director:ootomo']);
+    expect(director.stdout).toContain('work\tcannon-fodder\tCannon Fodder\tMemories\t1995\tdirector\n');
+    expect(director.stdout).not.toContain('magnetic-rose');
+    const kanji = await run(['search', '菅野よう子']);
+    expect(kanji.stdout).toContain('person\tyoko-kanno\tYoko Kanno\t菅野よう子\t1\tname\n');
+  });
+
+  it('groups results by kind with a header per kind in a terminal', async () => {
+    const { stdout } = await run(['search', 'memories'], { tty: true, width: 100 });
+    expect(stdout).toMatch(/^Works \(\d+\)\n/);
+    expect(stdout).toMatch(/\nReleases \(\d+\)\n/);
+  });
+
+  it('points at the bad term and suggests the closest field, exit 2', async () => {
+    const { stderr, code } = await run(['search', 'directr:otomo']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('memories: unknown field "directr" (did you mean "director"?); run memories fields to list them\n');
+  });
+
+  it('refuses a field the table cannot be queried by', async () => {
+    const { stderr, code } = await run(['list', 'format:dvd']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('memories: memories list cannot be queried by format; run memories fields works\n');
+  });
+
+  it('says so on stderr when nothing matches, exit 0', async () => {
+    const { stdout, stderr, code } = await run(['search', 'zzzz']);
+    expect([stdout, stderr, code]).toEqual(['', 'no matches\n', 0]);
+  });
+
+  it('prints results as JSON with the fields that matched', async () => {
+    const data = JSON.parse((await run(['search', '--json', 'kanno'])).stdout) as { works: { matched: string[]; record: { id: string } }[] };
+    expect(data.works.map((w) => [w.record.id, w.matched])).toEqual([
+      ['memories', ['staff']],
+      ['magnetic-rose', ['staff']],
+    ]);
+  });
+
+  it('lists the query fields per kind', async () => {
+    const { stdout, code } = await run(['fields', 'people']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^people\n {2}id {4}the id\n {2}name {2}any form of the name/);
+    expect((await run(['fields', 'peple'])).stderr).toContain('did you mean "people"?');
   });
 });

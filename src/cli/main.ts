@@ -3,7 +3,11 @@ import pkg from '../../package.json';
 import { escapeLine } from '../render/escape';
 import { runReview, reviewOptions } from './commands/review';
 import { runShow, showOptions } from './commands/show';
-import { runTable, tableCommands, tableOptions } from './commands/tables';
+import { runFields } from './commands/fields';
+import { addQueryFlags, queryOptions } from './commands/query-options';
+import { runSearch } from './commands/search';
+import { runTable, tableCommands } from './commands/tables';
+import { QueryError } from '../query/parse';
 import { runValidate, validateOptions } from './commands/validate';
 import type { Context } from './context';
 import { createContext, globalOptions } from './context';
@@ -21,6 +25,30 @@ Exit codes:
   4    file-system errors (a missing --data folder, an unreadable file)
   130  interrupted`;
 
+const QUERY_HELP = `
+Query syntax:
+  kanno                      a bare word matches any title or credited name (people: name;
+                             releases: edition, anthology, publisher)
+  director:otomo             field:value matches within one field (memories fields lists them)
+  music:=yoko kanno          field:=value must match the whole value (after folding)
+  year:1987..1995            ranges for numbers and dates; open ends: runtime:..30, year:2000..
+  ^stink                     ^ negates a term
+  kanno , hisaishi           "," separates alternatives (OR); terms within one must all match
+  '"yoko kanno"'             quotes keep words together
+
+Matching ignores case, accents, widths and long-vowel spellings (Ōtomo = Ootomo = Otomo,
+Kōji = Kouji), word order (Kanno Yoko = Yoko Kanno) and spacing (STUDIO4℃ = Studio 4°C);
+native script matches too (大友克洋, 彼女の想いで). Exact matches rank above prefix matches,
+which rank above substring matches; ties keep the catalogue order.
+
+Examples:
+  $ memories search --composer kanno
+  $ memories search director:ootomo
+  $ memories search 菅野よう子
+  $ memories search format:blu-ray country:US
+  $ memories list year:1987
+  $ memories staff role:music`;
+
 /** Registers every command on one program; each command's logic lives in its own module. */
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('memories');
@@ -28,7 +56,6 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('A catalogue of anime anthology films: works, segments, staff, home-video releases and reviews.')
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .addHelpCommand(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showSuggestionAfterError(true)
@@ -41,10 +68,30 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const examples = (cmd: Command, lines: string[]): Command => cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
 
   for (const table of tableCommands) {
-    const cmd = program.command(table.name).description(table.summary).option('--json', 'print the records as JSON');
-    examples(cmd, [table.example, `${table.example} --json`, `${table.example} | cut -f2`]);
-    cmd.action((flags: Flags, self: Command) => setExit(runTable(table as Parameters<typeof runTable>[0], context(self), tableOptions(flags))));
+    const cmd = program
+      .command(table.name)
+      .argument('[terms...]', 'query terms: words, field:value, field:lo..hi, ^negated, "," for OR (memories help search)')
+      .description(table.summary)
+      .option('--json', 'print the records as JSON');
+    addQueryFlags(cmd, table.kind === 'works');
+    examples(cmd, table.examples);
+    cmd.action((terms: string[], flags: Flags, self: Command) =>
+      setExit(runTable(table as Parameters<typeof runTable>[0], context(self), { ...queryOptions(terms, flags), json: flags.json === true })),
+    );
   }
+
+  const search = program
+    .command('search')
+    .argument('[terms...]', 'what to look for (or use the flags)')
+    .description('Search works, people and releases at once, in any spelling')
+    .option('--json', 'print the results as JSON');
+  addQueryFlags(search, true);
+  search.addHelpText('after', QUERY_HELP);
+  search.action((terms: string[], flags: Flags, self: Command) => setExit(runSearch(context(self), { ...queryOptions(terms, flags), json: flags.json === true })));
+
+  const fields = program.command('fields').argument('[kind]', 'works, people or releases').description('List the fields a query can use, per kind');
+  examples(fields, ['memories fields', 'memories fields releases']);
+  fields.action((kind: string | undefined, _flags: Flags, self: Command) => setExit(runFields(context(self), kind)));
 
   const show = program
     .command('show')
@@ -91,6 +138,10 @@ export async function main(args: string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) {
       // Commander has already printed its message; help and version are successes.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof QueryError) {
+      io.stderr.write(`memories: ${escapeLine(e.message)}\n`);
+      return EXIT.usage;
     }
     if (e instanceof CliError) {
       io.stderr.write(`memories: ${e.message}\n`);

@@ -1,32 +1,49 @@
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { SegmentRef } from '../../catalogue/types';
+import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
+import type { SearchKind } from '../../query/fields';
+import { compileQuery } from '../../query/match';
+import { QueryError } from '../../query/parse';
+import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
 import { renderAnthologyTable, renderReleaseTable, renderSegmentTable, renderStaffTable } from '../../render/records';
 import type { View } from '../../render/view';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
+import type { QueryOptions } from './query-options';
 
-export interface TableOptions {
+export interface TableOptions extends QueryOptions {
   json: boolean;
 }
 
-/** One table command: which records it lists, in what order, and how they print. */
+/** One table command: which records it lists, in what order, how they print and how they are queried. */
 export interface TableCommand<T> {
   name: string;
   summary: string;
-  example: string;
+  examples: string[];
+  kind: SearchKind;
+  /** Rows in the default order. */
   rows(cat: Catalogue): T[];
+  /** The record a query looks at for a row. */
+  subject(row: T): unknown;
   render(cat: Catalogue, rows: T[], view: View): string;
   json(rows: T[]): unknown;
 }
 
 const byTitle = (a: { title: string }, b: { title: string }): number => a.title.localeCompare(b.title);
+const firstShown = (a: Anthology): string => a.released ?? String(a.year);
 
-export const listCommand: TableCommand<Catalogue['anthologies'][number]> = {
+/** Anthologies in the order they first came out. */
+export function anthologiesInOrder(cat: Catalogue): Anthology[] {
+  return [...cat.anthologies].sort((a, b) => firstShown(a).localeCompare(firstShown(b)) || byTitle(a, b));
+}
+
+export const listCommand: TableCommand<Anthology> = {
   name: 'list',
   summary: 'List the anthologies: title, year, segments, directors, studios',
-  example: 'memories list',
-  rows: (cat) => [...cat.anthologies].sort((a, b) => (a.released ?? String(a.year)).localeCompare(b.released ?? String(b.year)) || byTitle(a, b)),
+  examples: ['memories list', 'memories list year:1987', 'memories list director:kawajiri --json', 'memories list | cut -f2'],
+  kind: 'works',
+  rows: anthologiesInOrder,
+  subject: (anthology): Work => ({ kind: 'anthology', anthology }),
   render: renderAnthologyTable,
   json: (rows) => rows,
 };
@@ -34,45 +51,62 @@ export const listCommand: TableCommand<Catalogue['anthologies'][number]> = {
 export const segmentsCommand: TableCommand<SegmentRef> = {
   name: 'segments',
   summary: 'List every segment of every anthology, in running order',
-  example: 'memories segments',
-  rows: (cat) =>
-    listCommand.rows(cat).flatMap((anthology) => anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 }))),
+  examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
+  kind: 'works',
+  rows: (cat) => anthologiesInOrder(cat).flatMap((anthology) => anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 }))),
+  subject: (row) => row,
   render: renderSegmentTable,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
 };
 
-export const staffCommand: TableCommand<Catalogue['staff'][number]> = {
+export const staffCommand: TableCommand<Staff> = {
   name: 'staff',
   summary: 'List the people credited, with how many credits each has',
-  example: 'memories staff',
+  examples: ['memories staff', 'memories staff role:music', 'memories staff work:memories'],
+  kind: 'people',
   rows: (cat) => [...cat.staff].sort((a, b) => a.name.localeCompare(b.name)),
+  subject: (row) => row,
   render: renderStaffTable,
   json: (rows) => rows,
 };
 
-export const releasesCommand: TableCommand<Catalogue['releases'][number]> = {
+export const releasesCommand: TableCommand<Release> = {
   name: 'releases',
   summary: 'List the home-video releases: format, country and region, publisher, date, status',
-  example: 'memories releases',
+  examples: ['memories releases', 'memories releases anthology:memories format:dvd', 'memories releases released:2004-01..2004-12', 'memories releases aspect:1.85:1'],
+  kind: 'releases',
   rows: (cat) => {
-    const order = new Map(listCommand.rows(cat).map((a, i) => [a.id, i]));
+    const order = new Map(anthologiesInOrder(cat).map((a, i) => [a.id, i]));
     return [...cat.releases].sort((a, b) => order.get(a.anthology)! - order.get(b.anthology)! || (a.released ?? '9999').localeCompare(b.released ?? '9999'));
   },
+  subject: (row) => row,
   render: renderReleaseTable,
   json: (rows) => rows,
 };
 
 export const tableCommands = [listCommand, segmentsCommand, staffCommand, releasesCommand] as const;
 
-/** Turn commander's flags into options. */
-export function tableOptions(flags: Record<string, unknown>): TableOptions {
-  return { json: flags.json === true };
+/** Filter, rank, sort and limit a command's rows by a query. */
+export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: QueryOptions): T[] {
+  const matcher = compileQuery<unknown>(options.query, command.kind);
+  if (!matcher) {
+    const fields = options.query.groups.flat().filter((t) => t.field !== undefined).map((t) => t.field);
+    throw new QueryError(`memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`, fields.join(' '));
+  }
+  const hits = command
+    .rows(cat)
+    .map((row) => ({ row, hit: matcher(command.subject(row), cat) }))
+    .filter((h) => h.hit !== undefined)
+    .sort((a, b) => a.hit!.rank - b.hit!.rank)
+    .map((h) => h.row);
+  const sorted = options.sort ? sortItems(hits, command.subject, parseSort(options.sort, command.kind), command.kind, cat) : hits;
+  return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
 /** Print the table (or JSON); an empty result is still a success. */
 export function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
   const cat = ctx.catalogue();
-  const rows = command.rows(cat);
+  const rows = queryRows(command, cat, options);
   ctx.io.stdout.write(options.json ? renderJson(command.json(rows)) : command.render(cat, rows, ctx.out));
   return EXIT.ok;
 }

@@ -1,0 +1,49 @@
+import { parseQuery } from '../../query/parse';
+import type { Query } from '../../query/parse';
+import { usageError } from '../errors';
+import type { Command } from 'commander';
+
+/** The query shared by the table commands and search: terms plus shorthand flags. */
+export interface QueryOptions {
+  query: Query;
+  sort?: string;
+  limit?: number;
+}
+
+const SHORTHANDS = [
+  ['director', 'director'],
+  ['composer', 'music'],
+  ['writer', 'writer'],
+  ['studio', 'studio'],
+  ['year', 'year'],
+] as const;
+
+/** Add the query flags to a command. */
+export function addQueryFlags(cmd: Command, withShorthands: boolean): Command {
+  if (withShorthands) {
+    cmd
+      .option('--director <name>', 'same as director:NAME')
+      .option('--composer <name>', 'same as music:NAME')
+      .option('--writer <name>', 'same as writer:NAME (screenplay or original story)')
+      .option('--studio <name>', 'same as studio:NAME')
+      .option('--year <years>', 'same as year:YEARS (1987, 1987..1995)');
+  }
+  return cmd.option('--sort <fields>', 'sort by fields, "-" after one for descending: year-,title').option('--limit <n>', 'show at most N results');
+}
+
+function quoted(value: string): string {
+  return value.includes('"') ? `'${value}'` : `"${value}"`;
+}
+
+/** Turn terms and flags into a query; a malformed query is a usage error (exit 2). */
+export function queryOptions(terms: string[], flags: Record<string, unknown>): QueryOptions {
+  const extra = SHORTHANDS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, field]) => `${field}:${quoted(flags[flag] as string)}`);
+  const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw usageError(`--limit takes a whole number, not "${String(flags.limit)}"`);
+  // A query error becomes a usage error in the one place that maps errors to exit codes.
+  const query = parseQuery(terms);
+  const shorthand = parseQuery(extra).groups[0] ?? [];
+  // Shorthand flags narrow every alternative: "kanno , hisaishi --year 1987" keeps both sides to 1987.
+  const groups = query.groups.length > 0 ? query.groups.map((g) => [...g, ...shorthand]) : shorthand.length > 0 ? [shorthand] : [];
+  return { query: { groups }, sort: flags.sort as string | undefined, limit };
+}

@@ -1,0 +1,104 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import { ROLES } from '../catalogue/schema';
+import type { Credit, Release, Staff, Work } from '../catalogue/types';
+import { workRecord } from './credits';
+
+/** How a field's values compare: text is folded, numbers and dates take ranges. */
+export type FieldKind = 'text' | 'number' | 'date';
+
+export interface FieldDef<T> {
+  kind: FieldKind;
+  doc: string;
+  values(item: T, cat: Catalogue): (string | number)[];
+}
+
+export type SearchKind = 'works' | 'people' | 'releases';
+
+const text = <T>(doc: string, values: (item: T, cat: Catalogue) => (string | undefined)[]): FieldDef<T> => ({
+  kind: 'text',
+  doc,
+  values: (item, cat) => values(item, cat).filter((v): v is string => typeof v === 'string' && v !== ''),
+});
+
+function personNames(staff: Staff | undefined): string[] {
+  return staff ? [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter((n): n is string => Boolean(n)) : [];
+}
+
+/** Every credit of a work; an anthology also carries its segments' credits, so `list director:kon` finds Memories. */
+function creditsOf(work: Work): Credit[] {
+  if (work.kind === 'segment') return work.segment.credits ?? [];
+  return [...(work.anthology.credits ?? []), ...work.anthology.segments.flatMap((s) => s.credits ?? [])];
+}
+
+function namesIn(roles: readonly string[] | undefined) {
+  return (work: Work, cat: Catalogue): string[] =>
+    creditsOf(work)
+      .filter((c) => roles === undefined || roles.includes(c.role))
+      .flatMap((c) => personNames(cat.staffById.get(c.staff)));
+}
+
+function titleForms(r: { id: string; title: string; native_title?: string; romaji_title?: string; alt_titles?: string[] }): string[] {
+  return [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter((t): t is string => Boolean(t));
+}
+
+const workFields: Record<string, FieldDef<Work>> = {
+  id: text('the id', (w) => [workRecord(w).id]),
+  title: text('any form of the title', (w) => titleForms(workRecord(w))),
+  director: text('director or chief director', namesIn(['director', 'chief-director'])),
+  music: text('composer (music or theme music)', namesIn(['music', 'theme-music'])),
+  writer: text('screenplay or original story', namesIn(['screenplay', 'original-story'])),
+  staff: text('anyone credited, in any role', namesIn(undefined)),
+  studio: text('animation studio', (w) => [...(workRecord(w).studios ?? []), ...(w.kind === 'anthology' ? w.anthology.segments.flatMap((s) => s.studios ?? []) : [])]),
+  year: { kind: 'number', doc: 'year of the anthology', values: (w) => [w.anthology.year] },
+  runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
+  anthology: text('the anthology (id or title)', (w) => [w.anthology.id, ...titleForms(w.anthology)]),
+  kind: text('anthology or segment', (w) => [w.kind]),
+  ...Object.fromEntries(ROLES.map((role) => [role, text(`credited as ${role}`, namesIn([role]))])),
+};
+
+const peopleFields: Record<string, FieldDef<Staff>> = {
+  id: text('the id', (s) => [s.id]),
+  name: text('any form of the name, native script included', (s) => personNames(s)),
+  role: text('a role they are credited in', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).map((c) => c.credit.role)),
+  work: text('a work they are credited on (id or title)', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [workRecord(work).id, ...titleForms(workRecord(work))])),
+  born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
+};
+
+const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, new Intl.DisplayNames('en', { type: 'language' }).of(c) ?? c]);
+
+const releaseFields: Record<string, FieldDef<Release>> = {
+  id: text('the id', (r) => [r.id]),
+  title: text('edition title', (r) => [r.title]),
+  format: text('vhs, laserdisc, dvd, blu-ray, uhd-blu-ray or digital', (r) => [r.format]),
+  country: text('country code', (r) => [r.country]),
+  region: text('disc region', (r) => [r.region]),
+  publisher: text('publisher or distributor', (r) => [r.publisher, r.distributor]),
+  status: text('in-print, out-of-print or announced', (r) => [r.status]),
+  audio: text('audio language (code or name) or format', (r) => (r.audio ?? []).flatMap((a) => [...languages([a.language]), a.format])),
+  subtitles: text('subtitle language (code or name)', (r) => languages(r.subtitles ?? [])),
+  aspect: text('aspect ratio, such as 1.85:1', (r) => [r.video?.aspect_ratio]),
+  released: { kind: 'date', doc: 'release date', values: (r) => (r.released ? [r.released] : []) },
+  catalog: text('catalog number', (r) => [r.catalog_number]),
+  anthology: text('the anthology (id or title)', (r, cat) => {
+    const work = cat.works.get(r.anthology);
+    return [r.anthology, ...(work ? titleForms(work.anthology) : [])];
+  }),
+};
+
+/** The fields each kind can be queried by. */
+export const FIELDS = { works: workFields, people: peopleFields, releases: releaseFields } as const;
+
+/** Other names for fields, as fans type them. */
+export const FIELD_ALIASES: Record<string, string> = { composer: 'music', directed: 'director', written: 'writer', person: 'staff' };
+
+/** What a bare word (no field) looks at, per kind. */
+export const BARE: Record<SearchKind, FieldDef<never>> = {
+  works: text('any title, credited name or studio', (w: Work, cat) => [...titleForms(workRecord(w)), ...namesIn(undefined)(w, cat), ...workFields.studio!.values(w, cat).map(String)]) as FieldDef<never>,
+  people: text('any form of the name', (s: Staff) => personNames(s)) as FieldDef<never>,
+  releases: text('edition title, anthology or publisher', (r: Release, cat) => [r.title, r.publisher, ...releaseFields.anthology!.values(r, cat).map(String)]) as FieldDef<never>,
+};
+
+/** Every field name a query may use, for suggestions and completion. */
+export function allFieldNames(): string[] {
+  return [...new Set([...Object.values(FIELDS).flatMap((f) => Object.keys(f)), ...Object.keys(FIELD_ALIASES)])];
+}

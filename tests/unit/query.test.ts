@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load';
+import { matchText, RANK } from '../../src/query/match';
+import { parseQuery, QueryError, tokenize } from '../../src/query/parse';
+import { queryRows, segmentsCommand, listCommand, staffCommand, releasesCommand } from '../../src/cli/commands/tables';
+import { searchAll } from '../../src/cli/commands/search';
+import { BUNDLED } from '../helpers';
+
+describe('tokenize', () => {
+  it.each([
+    ['kanno', ['kanno']],
+    ['director:otomo year:1995', ['director:otomo', 'year:1995']],
+    ['"yoko kanno"', ['yoko kanno']],
+    ['title:"magnetic rose"', ['title:magnetic rose']],
+    ['kanno , hisaishi', ['kanno', ',', 'hisaishi']],
+    ['kanno,hisaishi', ['kanno', ',', 'hisaishi']],
+    ["'a,b'", ['a,b']],
+  ])('%j -> %j', (input, tokens) => {
+    expect(tokenize(input)).toEqual(tokens);
+  });
+});
+
+describe('parseQuery', () => {
+  it.each([
+    [['kanno'], [[{ op: 'match', value: 'kanno', negate: false }]]],
+    [['director:otomo'], [[{ field: 'director', op: 'match', value: 'otomo' }]]],
+    [['composer:kanno'], [[{ field: 'music', op: 'match', value: 'kanno' }]]],
+    [['music:=yoko kanno'], [[{ field: 'music', op: 'exact', value: 'yoko' }, { op: 'match', value: 'kanno' }]]],
+    [['music:="yoko kanno"'], [[{ field: 'music', op: 'exact', value: 'yoko kanno' }]]],
+    [['year:1987..1995'], [[{ field: 'year', op: 'range', lo: '1987', hi: '1995' }]]],
+    [['runtime:..30'], [[{ field: 'runtime', op: 'range', lo: undefined, hi: '30' }]]],
+    [['year:2000..'], [[{ field: 'year', op: 'range', lo: '2000', hi: undefined }]]],
+    [['released:2004-02..2004-12'], [[{ field: 'released', op: 'range', lo: '2004-02', hi: '2004-12' }]]],
+    [['^stink'], [[{ op: 'match', value: 'stink', negate: true }]]],
+    [['^director:otomo'], [[{ field: 'director', negate: true }]]],
+    [['kanno', ',', 'hisaishi'], [[{ value: 'kanno' }], [{ value: 'hisaishi' }]]],
+    [['1.85:1'], [[{ op: 'match', value: '1.85:1' }]]],
+    [['aspect:1.85:1'], [[{ field: 'aspect', value: '1.85:1' }]]],
+    [['character-design:inoue'], [[{ field: 'character-design', value: 'inoue' }]]],
+  ])('%j', (args, groups) => {
+    const query = parseQuery(args);
+    expect(query.groups).toHaveLength(groups.length);
+    groups.forEach((g, i) => g.forEach((t, j) => expect(query.groups[i]![j]).toMatchObject(t)));
+  });
+
+  it.each([
+    [['directer:otomo'], 'unknown field "directer" (did you mean "director"?); run memories fields to list them'],
+    [['compser:kanno'], 'unknown field "compser" (did you mean "composer"?); run memories fields to list them'],
+    [['director:'], '"director:" needs a value, as in director:something'],
+    [['music:='], '"music:=" needs a value after "=", as in music:=value'],
+    [['year:..'], '"year:..": a range needs at least one end, as in year:1987..1995'],
+    [['^'], '"^" needs a term after it, as in ^otomo'],
+    [['"unclosed'], 'a quote (") is not closed'],
+    [['kanno', ','], '"," separates alternatives and needs terms on both sides, as in kanno , hisaishi'],
+  ])('%j is an error: %s', (args, message) => {
+    let error: unknown;
+    try {
+      parseQuery(args);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QueryError);
+    expect((error as QueryError).message).toBe(message);
+  });
+});
+
+describe('matchText', () => {
+  it.each([
+    ['otomo', 'Katsuhiro Otomo', RANK.prefix],
+    ['Ōtomo', 'Katsuhiro Otomo', RANK.prefix],
+    ['Ootomo', 'Katsuhiro Otomo', RANK.prefix],
+    ['Otomo Katsuhiro', 'Katsuhiro Otomo', RANK.exact],
+    ['Kanno Yoko', 'Yoko Kanno', RANK.exact],
+    ['Kouji', 'Kōji Morimoto', RANK.prefix],
+    ['大友克洋', '大友克洋', RANK.exact],
+    ['克洋', '大友克洋', RANK.substring],
+    ['STUDIO4℃', 'Studio 4°C', RANK.exact],
+    ['ＡＫＩＲＡ', 'Akira', RANK.exact],
+    ['tomo', 'Katsuhiro Otomo', RANK.substring],
+    ['kanno', 'Hisaishi', undefined],
+  ])('%s ~ %s', (q, v, rank) => {
+    expect(matchText(q, v, false)).toBe(rank);
+  });
+
+  it('matches only whole values when exact', () => {
+    expect(matchText('kanno', 'Yoko Kanno', true)).toBeUndefined();
+    expect(matchText('kanno yoko', 'Yoko Kanno', true)).toBe(RANK.exact);
+  });
+});
+
+describe('queries on the bundled catalogue', () => {
+  const { catalogue: cat } = loadCatalogue([BUNDLED]);
+  const ids = <T extends { id: string }>(rows: T[]): string[] => rows.map((r) => r.id);
+  const q = (...args: string[]) => ({ query: parseQuery(args) });
+
+  it('finds anthologies by year and range', () => {
+    expect(ids(queryRows(listCommand, cat, q('year:1987')))).toEqual(['robot-carnival', 'neo-tokyo']);
+    expect(ids(queryRows(listCommand, cat, q('year:2000..2010')))).toEqual(['the-animatrix', 'genius-party']);
+  });
+
+  it('finds the segment Yoko Kanno scored, whichever way her name is typed', () => {
+    for (const name of ['kanno', 'Yōko Kanno', 'Kanno Yoko', '菅野よう子']) {
+      expect(queryRows(segmentsCommand, cat, q(`music:${name}`)).map((s) => s.segment.id), name).toEqual(['magnetic-rose']);
+    }
+  });
+
+  it('finds Otomo in any spelling', () => {
+    for (const name of ['otomo', 'Ōtomo', 'Ootomo', 'Ohtomo', 'Outomo', '大友克洋']) {
+      expect(ids(queryRows(staffCommand, cat, q(name))), name).toEqual(['katsuhiro-otomo']);
+    }
+  });
+
+  it('ranks exact above prefix above substring', () => {
+    const names = queryRows(staffCommand, cat, q('name:hiro')).map((s) => s.name);
+    expect(names[0]).toMatch(/^Hiro/);
+    const exact = queryRows(segmentsCommand, cat, q('title:opening'));
+    expect(exact.map((s) => s.segment.id)).toEqual(['robot-carnival-opening', 'short-peace-opening']);
+  });
+
+  it('negates, alternates, filters by role and sorts', () => {
+    expect(ids(queryRows(listCommand, cat, q('director:otomo', '^year:1987')))).toEqual(['memories', 'short-peace']);
+    expect(queryRows(segmentsCommand, cat, q('music:kanno', ',', 'music:nagashima')).map((s) => s.segment.id)).toEqual(['magnetic-rose', 'cannon-fodder']);
+    expect(queryRows(segmentsCommand, cat, { ...q('character-design:sadamoto') }).map((s) => s.segment.id)).toEqual(['a-tale-of-two-robots', 'gambo']);
+    expect(ids(queryRows(listCommand, cat, { ...q('year:1987..'), sort: 'year-,title', limit: 2 }))).toEqual(['modest-heroes', 'short-peace']);
+  });
+
+  it('queries releases by spec', () => {
+    expect(ids(queryRows(releasesCommand, cat, q('aspect:1.85:1', 'country:JP', ',', 'released:2004-01..2004-12')))).toEqual([
+      'neo-tokyo-us-adv-dvd',
+      'memories-jp-dvd-1999',
+      'memories-us-dvd-2004',
+      'memories-gb-dvd-2004',
+      'memories-jp-laserdisc',
+    ]);
+    expect(ids(queryRows(releasesCommand, cat, q('subtitles:portuguese')))).toEqual(['memories-us-dvd-2004']);
+  });
+
+  it('searches every kind at once', () => {
+    const r = searchAll(cat, q('kawajiri'));
+    expect(r.people.map((h) => h.item.id)).toEqual(['yoshiaki-kawajiri']);
+    expect(r.works.map((h) => h.hit.fields)).toContainEqual(['staff']);
+    expect(searchAll(cat, q('format:laserdisc')).releases.map((h) => h.item.id)).toEqual(['memories-jp-laserdisc']);
+    expect(searchAll(cat, q('format:laserdisc')).works).toEqual([]);
+  });
+});
