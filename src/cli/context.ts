@@ -13,6 +13,7 @@ export interface GlobalOptions {
   data: string[];
   bundled: boolean;
   color: ColorWhen;
+  pager: boolean;
 }
 
 /** What a command's run function receives: streams, the view of each, and the data folders. */
@@ -25,6 +26,19 @@ export interface Context {
   catalogue(): Catalogue;
   /** Load and return everything, problems included, printing nothing. */
   load(folders?: string[]): LoadResult;
+  /** Write to stdout; on a terminal the text is held until finish() so that it can be paged. */
+  write(text: string): void;
+  /** Deliver what write() held: through the pager when it is longer than the screen. */
+  finish(): Promise<void>;
+}
+
+/**
+ * The pager to use, or undefined for none: MEMORIES_PAGER, then PAGER, then less. An empty
+ * value or "cat" means no pager.
+ */
+export function pagerCommand(env: Io['env']): string | undefined {
+  const command = (env.MEMORIES_PAGER ?? env.PAGER ?? 'less').trim();
+  return command === '' || command === 'cat' ? undefined : command;
 }
 
 /** Parse the shared flags into options; a bad --color value is a usage error. */
@@ -33,7 +47,7 @@ export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
   if (color !== 'auto' && color !== 'always' && color !== 'never') {
     throw usageError(`--color must be auto, always or never, not "${color}"`);
   }
-  return { data: (flags.data as string[] | undefined) ?? [], bundled: flags.bundled !== false, color };
+  return { data: (flags.data as string[] | undefined) ?? [], bundled: flags.bundled !== false, color, pager: flags.pager !== false };
 }
 
 /** Folders in load order: bundled, then each --data, then each entry of MEMORIES_DATA. */
@@ -56,9 +70,28 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       throw e;
     }
   };
+  const out = decideView(io.stdout, io.env, options.color);
+  const pager = options.pager && out.tty && io.page ? pagerCommand(io.env) : undefined;
+  let held = '';
   return {
     io,
-    out: decideView(io.stdout, io.env, options.color),
+    out,
+    write(text) {
+      if (pager) held += text;
+      else io.stdout.write(text);
+    },
+    async finish() {
+      const text = held;
+      held = '';
+      if (text === '') return;
+      const rows = io.stdout.rows ?? Infinity;
+      // One screen or less needs no pager; "less -F" would quit at once anyway.
+      if (pager && io.page && text.split('\n').length > rows - 1) {
+        const env = io.env.LESS === undefined ? { ...io.env, LESS: 'FRX' } : io.env;
+        if ((await io.page(pager, text, env)) === 'shown') return;
+      }
+      io.stdout.write(text);
+    },
     err,
     folders,
     load,

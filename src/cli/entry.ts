@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { EXIT } from './errors';
 import { main } from './main';
+import { isPaging, runPager } from './pager';
 
 // The process boundary: the only place that reads process streams, argv and env.
 // Built as dist/memories.cjs, so __dirname is dist/ and the bundled data sits beside it.
@@ -14,7 +15,10 @@ stdout.on('error', (e: NodeJS.ErrnoException) => {
   else throw e;
 });
 
+// Ctrl-C: exit 130. We never change terminal modes, so there is nothing to reset; while a
+// pager runs, it handles Ctrl-C itself and we wait for it.
 process.on('SIGINT', () => {
+  if (isPaging()) return;
   process.exitCode = EXIT.interrupted;
   process.exit();
 });
@@ -26,10 +30,12 @@ main(process.argv.slice(2), {
     },
     isTTY: stdout.isTTY === true,
     columns: stdout.columns,
+    rows: stdout.rows,
   },
   stderr: { write: (s) => stderr.write(s), isTTY: stderr.isTTY === true, columns: stderr.columns },
   env: process.env,
   bundledData: join(__dirname, '..', 'data'),
+  page: runPager,
 }).then((code) => {
   process.exitCode = code;
 });

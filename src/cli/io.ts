@@ -7,6 +7,7 @@ export interface OutStream {
   write(text: string): void;
   isTTY: boolean;
   columns?: number;
+  rows?: number;
 }
 
 /** Everything a run may touch of the outside world. */
@@ -16,6 +17,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** The bundled data folder; the entry point knows where it was installed. */
   bundledData: string;
+  /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */
+  page?(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'>;
 }
 
 export type ColorWhen = 'auto' | 'always' | 'never';

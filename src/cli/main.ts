@@ -4,6 +4,7 @@ import { escapeLine } from '../render/escape';
 import { runReview, reviewOptions } from './commands/review';
 import { runShow, showOptions } from './commands/show';
 import { runFields } from './commands/fields';
+import { COMPLETION_SCRIPTS, completeWords } from './completion';
 import { addQueryFlags, queryOptions } from './commands/query-options';
 import { runSearch } from './commands/search';
 import { runTable, tableCommands } from './commands/tables';
@@ -15,6 +16,11 @@ import { CliError, EXIT } from './errors';
 import type { Io } from './io';
 
 type Flags = Record<string, unknown>;
+
+function outputFormat(flags: Flags): 'table' | 'json' | 'csv' {
+  if (flags.json === true && flags.csv === true) throw new CliError('choose one of --json and --csv', EXIT.usage);
+  return flags.json === true ? 'json' : flags.csv === true ? 'csv' : 'table';
+}
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -61,10 +67,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .option('--data <dir>', 'also load records from DIR (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
     .option('--no-bundled', 'leave out the bundled catalogue')
+    .option('--no-pager', 'never page long output (MEMORIES_PAGER, PAGER, then less)')
     .addOption(new Option('--color <when>', 'colour: auto, always or never').default('auto'))
     .addHelpText('after', `\nData folders load in order: the bundled data, each --data DIR, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`);
 
-  const context = (cmd: Command): Context => createContext(io, globalOptions(cmd.optsWithGlobals()));
+  // Each action builds its context, runs, then delivers held output (perhaps through the pager).
+  const act =
+    <A extends unknown[]>(fn: (ctx: Context, ...args: A) => number) =>
+    async (...args: [...A, Flags, Command]): Promise<void> => {
+      const self = args[args.length - 1] as Command;
+      const ctx = createContext(io, globalOptions(self.optsWithGlobals()));
+      setExit(fn(ctx, ...(args.slice(0, -1) as unknown as A)));
+      await ctx.finish();
+    };
   const examples = (cmd: Command, lines: string[]): Command => cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
 
   for (const table of tableCommands) {
@@ -72,12 +87,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .command(table.name)
       .argument('[terms...]', 'query terms: words, field:value, field:lo..hi, ^negated, "," for OR (memories help search)')
       .description(table.summary)
-      .option('--json', 'print the records as JSON');
+      .option('--json', 'print the records as JSON')
+      .option('--csv', 'print the table as CSV, with a header row');
     addQueryFlags(cmd, table.kind === 'works');
     examples(cmd, table.examples);
-    cmd.action((terms: string[], flags: Flags, self: Command) =>
-      setExit(runTable(table as Parameters<typeof runTable>[0], context(self), { ...queryOptions(terms, flags), json: flags.json === true })),
-    );
+    cmd.action(act((ctx, terms: string[], flags: Flags) => runTable(table as Parameters<typeof runTable>[0], ctx, { ...queryOptions(terms, flags), format: outputFormat(flags) })));
   }
 
   const search = program
@@ -87,11 +101,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the results as JSON');
   addQueryFlags(search, true);
   search.addHelpText('after', QUERY_HELP);
-  search.action((terms: string[], flags: Flags, self: Command) => setExit(runSearch(context(self), { ...queryOptions(terms, flags), json: flags.json === true })));
+  search.action(act((ctx, terms: string[], flags: Flags) => runSearch(ctx, { ...queryOptions(terms, flags), json: flags.json === true })));
 
   const fields = program.command('fields').argument('[kind]', 'works, people or releases').description('List the fields a query can use, per kind');
   examples(fields, ['memories fields', 'memories fields releases']);
-  fields.action((kind: string | undefined, _flags: Flags, self: Command) => setExit(runFields(context(self), kind)));
+  fields.action(act((ctx, kind: string | undefined) => runFields(ctx, kind)));
 
   const show = program
     .command('show')
@@ -100,7 +114,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--role <role>', "with a person: only credits in this role")
     .option('--json', 'print the record as JSON');
   examples(show, ['memories show memories', 'memories show "magnetic rose"', 'memories show 大友克洋', 'memories show koji-morimoto --role director', 'memories show memories-us-dvd-2004']);
-  show.action((ref: string, flags: Flags, self: Command) => setExit(runShow(context(self), showOptions(ref, flags))));
+  show.action(act((ctx, ref: string, flags: Flags) => runShow(ctx, showOptions(ref, flags))));
 
   const review = program
     .command('review')
@@ -108,7 +122,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Read the reviews of an anthology (and of its segments) or of one segment')
     .option('--json', 'print the reviews as JSON');
   examples(review, ['memories review memories', 'memories review cannon-fodder']);
-  review.action((ref: string, flags: Flags, self: Command) => setExit(runReview(context(self), reviewOptions(ref, flags))));
+  review.action(act((ctx, ref: string, flags: Flags) => runReview(ctx, reviewOptions(ref, flags))));
 
   const validate = program
     .command('validate')
@@ -116,7 +130,34 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Check data files and print every problem as path:line:col; exit 3 on any error')
     .option('--json', 'print the problems as JSON');
   examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data']);
-  validate.action((dirs: string[], flags: Flags, self: Command) => setExit(runValidate(context(self), validateOptions(dirs, flags))));
+  validate.action(act((ctx, dirs: string[], flags: Flags) => runValidate(ctx, validateOptions(dirs, flags))));
+
+  const completion = program
+    .command('completion')
+    .argument('<shell>', 'bash, zsh or fish')
+    .description('Print a shell completion script for commands, flags, query fields and ids');
+  examples(completion, ['eval "$(memories completion bash)"', 'eval "$(memories completion zsh)"', 'memories completion fish | source']);
+  completion.action(
+    act((ctx, shell: string) => {
+      const script = COMPLETION_SCRIPTS[shell];
+      if (!script) throw new CliError(`no completion for "${escapeLine(shell)}"; choose bash, zsh or fish`, EXIT.usage);
+      ctx.write(script);
+      return EXIT.ok;
+    }),
+  );
+
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(
+      act((ctx, words: string[]) => {
+        const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.catalogue());
+        ctx.write(candidates.map((c) => `${c}\n`).join(''));
+        return EXIT.ok;
+      }),
+    );
 
   return program;
 }

@@ -12,7 +12,8 @@ export type Field = [label: string, value: string | number | undefined];
  * under itself; in a pipe it stays on one line.
  */
 export function renderFields(fields: Field[], view: View, indent = ''): string {
-  const present = fields.filter(([, v]) => v !== undefined && v !== '') as [string, string | number][];
+  // Labels are escaped too: a filmography uses work titles as labels.
+  const present = fields.filter(([, v]) => v !== undefined && v !== '').map(([l, v]) => [escapeLine(l), v]) as [string, string | number][];
   const labelWidth = Math.max(0, ...present.map(([l]) => displayWidth(l)));
   const hanging = ' '.repeat(displayWidth(indent) + labelWidth + 2);
   const room = view.width - hanging.length;

@@ -43,10 +43,10 @@ export function renderSearch(cat: Catalogue, results: SearchResults, view: View)
     ],
   ];
   if (!view.tty) {
-    return groups.map(([, kind, columns, rows]) => renderTable([{ header: 'KIND' }, ...columns], rows.map((r) => [kind, ...r]), view)).join('');
+    return groups.map(([, kind, columns, rows]) => renderTable({ columns: [{ header: 'KIND' }, ...columns], rows: rows.map((r) => [kind, ...r]) }, view)).join('');
   }
   return groups
     .filter(([, , , rows]) => rows.length > 0)
-    .map(([title, , columns, rows]) => `${view.color.bold.underline(`${title} (${rows.length})`)}\n${renderTable(columns, rows, view)}`)
+    .map(([title, , columns, rows]) => `${view.color.bold.underline(`${title} (${rows.length})`)}\n${renderTable({ columns, rows }, view)}`)
     .join('\n');
 }

@@ -12,6 +12,12 @@ export interface Column {
   style?: (text: string, color: ChalkInstance) => string;
 }
 
+/** A table of records before it is laid out: the same data feeds the terminal, TSV and CSV. */
+export interface Table {
+  columns: Column[];
+  rows: string[][];
+}
+
 const GAP = 2;
 const MIN_COLUMN = 6;
 
@@ -21,7 +27,7 @@ const MIN_COLUMN = 6;
  * header, nothing cut and no colour, so it can be piped into grep, cut or a spreadsheet.
  * Every cell is escaped here.
  */
-export function renderTable(columns: Column[], rows: string[][], view: View): string {
+export function renderTable({ columns, rows }: Table, view: View): string {
   const cells = rows.map((row) => columns.map((_, i) => escapeLine(row[i] ?? '')));
   if (!view.tty) return cells.map((row) => `${row.join('\t')}\n`).join('');
   if (rows.length === 0) return '';
@@ -58,4 +64,18 @@ function fitWidths(natural: number[], fixed: boolean[], width: number): number[]
     else hi = mid - 1;
   }
   return capped(cap);
+}
+
+/**
+ * CSV for spreadsheets (RFC 4180): a header row, every cell quoted when it must be, CRLF line
+ * ends. Cells are escaped like everywhere else, and a cell that a spreadsheet would run as a
+ * formula (starting with =, +, - or @) gets a leading apostrophe.
+ */
+export function renderCsv({ columns, rows }: Table): string {
+  const cell = (raw: string): string => {
+    const safe = escapeLine(raw);
+    const text = /^[=+\-@]/.test(safe) ? `'${safe}` : safe;
+    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [columns.map((c) => c.header), ...rows].map((r) => `${r.map(cell).join(',')}\r\n`).join('');
 }

@@ -22,7 +22,10 @@ export class MissingFolderError extends Error {
 
 const DATA_FILE = /\.ya?ml$/i;
 
-/** Every *.yaml / *.yml file below `folder`, sorted so that loading is deterministic. */
+/**
+ * Every *.yaml / *.yml file below `folder`, sorted so that loading is deterministic. Hidden
+ * files and folders (".git", ".github") are passed over, as ripgrep does.
+ */
 export function listDataFiles(folder: string, problems: Problems): string[] {
   try {
     if (!statSync(folder).isDirectory()) throw new MissingFolderError(folder, 'not a folder');
@@ -40,6 +43,7 @@ export function listDataFiles(folder: string, problems: Problems): string[] {
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (DATA_FILE.test(entry.name)) found.push(path);

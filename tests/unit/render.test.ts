@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeJson, escapeLine, escapeText } from '../../src/render/escape';
-import { renderTable } from '../../src/render/table';
+import { renderCsv, renderTable } from '../../src/render/table';
 import type { View } from '../../src/render/view';
 import { displayWidth, truncate } from '../../src/render/width';
 import { wrapParagraph, wrapText } from '../../src/render/wrap';
@@ -77,15 +77,15 @@ describe('tables', () => {
   ];
 
   it('prints tab-separated rows with no header in a pipe, cutting nothing', () => {
-    expect(renderTable(columns, rows, view(false))).toBe('magnetic-rose\t彼女の想いで\ta long note that will not fit\nx\tMemories\t\n');
+    expect(renderTable({ columns, rows }, view(false))).toBe('magnetic-rose\t彼女の想いで\ta long note that will not fit\nx\tMemories\t\n');
   });
 
   it('escapes tabs and newlines in a pipe so each record stays one line', () => {
-    expect(renderTable([{ header: 'A' }, { header: 'B' }], [['a\tb', 'c\nd']], view(false))).toBe('a^Ib\tc^Jd\n');
+    expect(renderTable({ columns: [{ header: 'A' }, { header: 'B' }], rows: [['a\tb', 'c\nd']] }, view(false))).toBe('a^Ib\tc^Jd\n');
   });
 
   it('fits a terminal width, cutting with … and never cutting a fixed column', () => {
-    const out = renderTable(columns, rows, view(true, 36));
+    const out = renderTable({ columns, rows }, view(true, 36));
     // 36 columns: the id keeps its 13, and TITLE and NOTE share the rest at 9 each.
     // Every row is padded to the same width, so columns line up whatever follows.
     expect(out).toBe(['ID             TITLE      NOTE     ', 'magnetic-rose  彼女の想…  a long n…', 'x              Memories            '].join('\n') + '\n');
@@ -95,17 +95,18 @@ describe('tables', () => {
     const cell = fc.array(fc.constantFrom('a', 'z', '大', '友', '🎬', 'é', ' '), { maxLength: 20 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 8 }), fc.integer({ min: 30, max: 120 }), (data, width) => {
-        const lines = renderTable(
-          [{ header: 'A' }, { header: 'B' }, { header: 'C', align: 'right' }],
-          data.map((r) => [...r]),
-          view(true, width),
-        )
+        const lines = renderTable({ columns: [{ header: 'A' }, { header: 'B' }, { header: 'C', align: 'right' }], rows: data.map((r) => [...r]) }, view(true, width))
           .split('\n')
           .filter(Boolean);
         const widths = new Set(lines.map(displayWidth));
         expect(widths.size).toBe(1);
       }),
     );
+  });
+
+  it('writes CSV with a header, quoting where needed and defusing formulas', () => {
+    const csv = renderCsv({ columns: [{ header: 'ID' }, { header: 'TITLE' }], rows: [['a', 'Memories, 1995'], ['b', '=HYPERLINK("x")'], ['c', '彼女の想いで']] });
+    expect(csv).toBe('ID,TITLE\r\na,"Memories, 1995"\r\nb,"\'=HYPERLINK(""x"")"\r\nc,彼女の想いで\r\n');
   });
 
   it('truncates by display width', () => {

@@ -13,6 +13,6 @@ export function runFields(ctx: Context, kind: string | undefined): number {
     throw usageError(`no kind "${kind}"${didYouMean(kind, KINDS)}; kinds are ${KINDS.join(', ')}`);
   }
   const kinds = kind === undefined ? KINDS : [kind as SearchKind];
-  ctx.io.stdout.write(renderFieldList(kinds.map((k) => [k, Object.entries(FIELDS[k]).map(([name, def]) => [name, def.kind, def.doc])]), FIELD_ALIASES, ctx.out));
+  ctx.write(renderFieldList(kinds.map((k) => [k, Object.entries(FIELDS[k]).map(([name, def]) => [name, def.kind, def.doc])]), FIELD_ALIASES, ctx.out));
   return EXIT.ok;
 }

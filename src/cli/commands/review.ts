@@ -20,8 +20,8 @@ export function runReview(ctx: Context, options: ReviewOptions): number {
   if (target.kind !== 'work') throw usageError(`"${options.ref}" is not an anthology or segment; reviews are of works`);
   const ids = target.work.kind === 'anthology' ? [target.id, ...target.work.anthology.segments.map((s) => s.id)] : [target.id];
   const reviews = ids.flatMap((id) => cat.reviewsBySubject.get(id) ?? []);
-  if (options.json) ctx.io.stdout.write(renderJson(reviews));
+  if (options.json) ctx.write(renderJson(reviews));
   else if (reviews.length === 0) ctx.io.stderr.write(`no reviews of ${target.id} yet\n`);
-  else ctx.io.stdout.write(renderReviews(cat, reviews, ctx.out));
+  else ctx.write(renderReviews(cat, reviews, ctx.out));
   return EXIT.ok;
 }

@@ -37,11 +37,11 @@ export function runSearch(ctx: Context, options: SearchOptions): number {
   if (options.json) {
     const strip = <T>(hits: { item: T; hit: { fields: string[] } }[]): { matched: string[]; record: T }[] => hits.map((h) => ({ matched: h.hit.fields, record: h.item }));
     const works = results.works.map((h) => ({ matched: h.hit.fields, kind: h.item.kind, anthology: h.item.anthology.id, record: h.item.kind === 'anthology' ? h.item.anthology : h.item.segment }));
-    ctx.io.stdout.write(renderJson({ works, people: strip(results.people), releases: strip(results.releases) }));
+    ctx.write(renderJson({ works, people: strip(results.people), releases: strip(results.releases) }));
     return EXIT.ok;
   }
   const found = results.works.length + results.people.length + results.releases.length;
   if (found === 0) ctx.io.stderr.write('no matches\n');
-  else ctx.io.stdout.write(renderSearch(cat, results, ctx.out));
+  else ctx.write(renderSearch(cat, results, ctx.out));
   return EXIT.ok;
 }

@@ -60,6 +60,6 @@ export function runShow(ctx: Context, options: ShowOptions): number {
   const cat = ctx.catalogue();
   const target = resolveOrFail(cat, options.ref);
   if (options.role !== undefined && target.kind !== 'staff') throw usageError('--role applies to a person; this REF names a work or a release');
-  ctx.io.stdout.write(options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role));
+  ctx.write(options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role));
   return EXIT.ok;
 }

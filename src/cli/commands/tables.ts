@@ -5,14 +5,15 @@ import { compileQuery } from '../../query/match';
 import { QueryError } from '../../query/parse';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
-import { renderAnthologyTable, renderReleaseTable, renderSegmentTable, renderStaffTable } from '../../render/records';
-import type { View } from '../../render/view';
+import { anthologyTable, releaseTable, segmentTable, staffTable } from '../../render/records';
+import type { Table } from '../../render/table';
+import { renderCsv, renderTable } from '../../render/table';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
 import type { QueryOptions } from './query-options';
 
 export interface TableOptions extends QueryOptions {
-  json: boolean;
+  format: 'table' | 'json' | 'csv';
 }
 
 /** One table command: which records it lists, in what order, how they print and how they are queried. */
@@ -25,7 +26,7 @@ export interface TableCommand<T> {
   rows(cat: Catalogue): T[];
   /** The record a query looks at for a row. */
   subject(row: T): unknown;
-  render(cat: Catalogue, rows: T[], view: View): string;
+  table(cat: Catalogue, rows: T[]): Table;
   json(rows: T[]): unknown;
 }
 
@@ -44,7 +45,7 @@ export const listCommand: TableCommand<Anthology> = {
   kind: 'works',
   rows: anthologiesInOrder,
   subject: (anthology): Work => ({ kind: 'anthology', anthology }),
-  render: renderAnthologyTable,
+  table: anthologyTable,
   json: (rows) => rows,
 };
 
@@ -55,7 +56,7 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
   kind: 'works',
   rows: (cat) => anthologiesInOrder(cat).flatMap((anthology) => anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 }))),
   subject: (row) => row,
-  render: renderSegmentTable,
+  table: segmentTable,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
 };
 
@@ -66,7 +67,7 @@ export const staffCommand: TableCommand<Staff> = {
   kind: 'people',
   rows: (cat) => [...cat.staff].sort((a, b) => a.name.localeCompare(b.name)),
   subject: (row) => row,
-  render: renderStaffTable,
+  table: staffTable,
   json: (rows) => rows,
 };
 
@@ -80,7 +81,7 @@ export const releasesCommand: TableCommand<Release> = {
     return [...cat.releases].sort((a, b) => order.get(a.anthology)! - order.get(b.anthology)! || (a.released ?? '9999').localeCompare(b.released ?? '9999'));
   },
   subject: (row) => row,
-  render: renderReleaseTable,
+  table: releaseTable,
   json: (rows) => rows,
 };
 
@@ -103,10 +104,12 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
-/** Print the table (or JSON); an empty result is still a success. */
+/** Print the table (or JSON, or CSV); an empty result is still a success. */
 export function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
   const cat = ctx.catalogue();
   const rows = queryRows(command, cat, options);
-  ctx.io.stdout.write(options.json ? renderJson(command.json(rows)) : command.render(cat, rows, ctx.out));
+  if (options.format === 'json') ctx.write(renderJson(command.json(rows)));
+  else if (options.format === 'csv') ctx.write(renderCsv(command.table(cat, rows)));
+  else ctx.write(renderTable(command.table(cat, rows), ctx.out));
   return EXIT.ok;
 }

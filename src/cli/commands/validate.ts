@@ -19,7 +19,7 @@ export function validateOptions(folders: string[], flags: Record<string, unknown
 export function runValidate(ctx: Context, options: ValidateOptions): number {
   const { problems, fileCount } = ctx.load([...ctx.folders, ...options.folders]);
   const list = problems.list;
-  ctx.io.stdout.write(options.json ? renderJson(list) : list.map((p) => renderProblem(p, ctx.out)).join(''));
+  ctx.write(options.json ? renderJson(list) : list.map((p) => renderProblem(p, ctx.out)).join(''));
   ctx.io.stderr.write(renderSummary(list, fileCount));
   return problems.errorCount > 0 ? EXIT.data : EXIT.ok;
 }

@@ -1,0 +1,183 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import type { Io } from '../src/cli/io';
+import { BUNDLED, fixture, run } from './helpers';
+
+// Anything a terminal would act on: C0, DEL, C1 and bidi controls. Our own newlines, tabs
+// (TSV) and CRLF (CSV) are taken out before the check.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const ours = (s: string): string => s.replace(/\r\n|[\n\t]/g, ' ');
+const hostile = ['--data', fixture('hostile-strings')];
+
+describe('data never drives the terminal', () => {
+  const commands = [
+    ['list'],
+    ['segments'],
+    ['staff'],
+    ['releases'],
+    ['show', 'hostile'],
+    ['show', 'hostile-segment'],
+    ['show', 'hostile-person'],
+    ['show', 'hostile-release'],
+    ['review', 'hostile'],
+    ['search', 'evil'],
+    ['list', '--json'],
+    ['show', 'hostile', '--json'],
+    ['review', 'hostile', '--json'],
+    ['list', '--csv'],
+    ['validate'],
+    ['validate', '--json'],
+  ];
+  for (const tty of [false, true]) {
+    it.each(commands)(`%s %s (${tty ? 'terminal' : 'pipe'})`, async (...args) => {
+      const { stdout, stderr } = await run([...hostile, ...args], { tty, width: 100 });
+      expect(ours(stdout)).not.toMatch(UNSAFE);
+      expect(ours(stderr)).not.toMatch(UNSAFE);
+    });
+  }
+
+  it('shows the escapes as visible notation', async () => {
+    const { stdout } = await run([...hostile, 'show', 'hostile']);
+    expect(stdout).toContain('Evil ^[[2J^[[31mTitle^[[0m');
+    expect(stdout).toContain('右\\u202eから\\u202c左');
+    expect(stdout).toContain('Clipboard ^[]52;c;SGVsbG8=^G grab');
+  });
+
+  it('quotes bad values in problem messages as they are written in the file', async () => {
+    const { stdout } = await run([...hostile, 'validate']);
+    expect(stdout).toContain('hostile.yaml:31:14: error: "subject" must be an id of lower-case letters and digits joined by hyphens (like "magnetic-rose"); found "no-such-\\e[31m"');
+  });
+
+  it('applies our own colour after escaping, so styling survives and data cannot add any', async () => {
+    const { stdout } = await run([...hostile, 'show', 'hostile'], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(stdout).toContain('\u001b[1mEvil ^[[2J^[[31mTitle^[[0m\u001b[22m');
+  });
+
+  it('escapes a file name with control characters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memories-name-'));
+    writeFileSync(join(dir, 'bad\u001b[31mname.yaml'), 'staff: [');
+    const { stdout } = await run(['--no-bundled', 'validate', dir]);
+    expect(stdout).toContain('bad^[[31mname.yaml:');
+    expect(ours(stdout)).not.toMatch(UNSAFE);
+  });
+});
+
+describe('CSV', () => {
+  it('prints a header row and quotes cells with commas', async () => {
+    const { stdout, code } = await run(['list', '--csv', 'year:1987']);
+    expect(code).toBe(0);
+    expect(stdout.split('\r\n')[0]).toBe('ID,TITLE,YEAR,SEGS,DIRECTORS,STUDIOS');
+    expect(stdout).toContain('neo-tokyo,Neo Tokyo,1987,3,"Rintaro, Yoshiaki Kawajiri, Katsuhiro Otomo","Madhouse, Project Team Argos"\r\n');
+  });
+
+  it('refuses --json with --csv', async () => {
+    const { code, stderr } = await run(['list', '--csv', '--json']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('memories: choose one of --json and --csv\n');
+  });
+});
+
+describe('the pager', () => {
+  async function paged(env: Record<string, string>, args = ['show', 'memories'], rows = 10): Promise<{ pager?: string; pagerEnv?: Io['env']; stdout: string; text?: string }> {
+    let stdout = '';
+    const seen: { pager?: string; pagerEnv?: Io['env']; text?: string } = {};
+    await main(args, {
+      stdout: { write: (s) => void (stdout += s), isTTY: true, columns: 80, rows },
+      stderr: { write: () => undefined, isTTY: true },
+      env: { NO_COLOR: '1', ...env },
+      bundledData: BUNDLED,
+      page: async (command, text, pagerEnv) => {
+        Object.assign(seen, { pager: command, pagerEnv, text });
+        return command === 'broken' ? 'failed' : 'shown';
+      },
+    });
+    return { ...seen, stdout };
+  }
+
+  it('pages long output through less with LESS=FRX', async () => {
+    const r = await paged({});
+    expect(r.pager).toBe('less');
+    expect(r.pagerEnv?.LESS).toBe('FRX');
+    expect(r.text).toContain('Magnetic Rose');
+    expect(r.stdout).toBe('');
+  });
+
+  it('prefers MEMORIES_PAGER, then PAGER, and keeps a LESS the user set', async () => {
+    expect((await paged({ MEMORIES_PAGER: 'most', PAGER: 'more' })).pager).toBe('most');
+    expect((await paged({ PAGER: 'more', LESS: '-S' })).pagerEnv?.LESS).toBe('-S');
+  });
+
+  it('does not page with --no-pager, a pager of cat, or output that fits the screen', async () => {
+    for (const r of [await paged({}, ['--no-pager', 'show', 'memories']), await paged({ PAGER: 'cat' }), await paged({}, ['show', 'deprive'], 200)]) {
+      expect(r.pager).toBeUndefined();
+      expect(r.stdout).not.toBe('');
+    }
+  });
+
+  it('prints the text itself when the pager cannot run', async () => {
+    const r = await paged({ MEMORIES_PAGER: 'broken' });
+    expect(r.stdout).toContain('Magnetic Rose');
+  });
+
+  it('never pages a pipe', async () => {
+    const { stdout } = await run(['show', 'memories'], { env: { PAGER: 'false' } });
+    expect(stdout).toContain('Magnetic Rose');
+  });
+});
+
+describe('completion', () => {
+  it.each([
+    [['li'], ['list']],
+    [['show', 'magn'], ['magnetic-rose']],
+    [['review', 'cannon'], ['cannon-fodder']],
+    [['list', 'dir'], ['directed:', 'director:']],
+    [['releases', 'anthology:ro'], ['anthology:robot-carnival']],
+    [['list', '--js'], ['--json']],
+    [['completion', ''], ['bash', 'fish', 'zsh']],
+    [['fields', 'p'], ['people']],
+  ])('%j -> %j', async (words, expected) => {
+    const { stdout, code } = await run(['__complete', ...words]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter(Boolean)).toEqual(expected);
+  });
+
+  it('prints a script for each shell, and refuses others', async () => {
+    for (const shell of ['bash', 'zsh', 'fish']) expect((await run(['completion', shell])).stdout).toContain('memories __complete');
+    expect((await run(['completion', 'tcsh'])).code).toBe(2);
+  });
+});
+
+describe('in a real terminal', () => {
+  // util-linux's script(1) gives the built binary a pseudo-terminal of a chosen size.
+  const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
+  const pty = (cols: number, args: string): string => {
+    const r = spawnSync('script', ['-qec', `stty cols ${cols} rows 200; ${process.execPath} ${BIN} ${args}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', MEMORIES_PAGER: 'cat' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (r.error) throw new Error(`script(1) is needed for this test (util-linux): ${r.error.message}`);
+    return r.stdout.replace(/\r/g, '');
+  };
+
+  it('fits the width and keeps columns aligned with Japanese titles', async () => {
+    const { default: stringWidth } = await import('string-width');
+    for (const cols of [60, 100]) {
+      const lines = pty(cols, '--no-bundled --data tests/fixtures/cjk-titles segments').split('\n').filter(Boolean);
+      expect(lines.length).toBe(4);
+      const widths = lines.map((l) => stringWidth(l));
+      expect(new Set(widths).size, lines.join('\n')).toBe(1);
+      expect(widths[0]!).toBeLessThanOrEqual(cols);
+      // Every column starts at the same display column on every line.
+      const starts = (line: string): string => [...line.matchAll(/(?:^| {2,})(\S)/g)].map((m) => stringWidth(line.slice(0, m.index + m[0].length - 1))).join(',');
+      // (The first four: the empty DIRECTOR, MUSIC and RUNTIME cells leave no mark to measure.)
+      expect(new Set(lines.map((l) => starts(l).split(',').slice(0, 4).join(','))).size, lines.join('\n')).toBe(1);
+    }
+  });
+});
