@@ -13,7 +13,17 @@ type Decoded = unknown;
 interface Context {
   source: SourceFile;
   problems: Problems;
+  /** Aliases followed so far: a cap keeps an alias bomb from expanding without end. */
+  aliases: number;
 }
+
+/** Data files need few aliases; more than this is treated as an attack or a mistake. */
+export const MAX_ALIASES = 1000;
+
+/** Tags of the YAML 1.2 core schema; any other tag (!custom, !!js/function) is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+class TooManyAliases extends Error {}
 
 /**
  * Turn one parsed file into typed records. Each top-level record is all or nothing: a record
@@ -21,7 +31,7 @@ interface Context {
  */
 export function decodeFile(source: SourceFile, problems: Problems): RecordsByKind {
   const out: RecordsByKind = { anthologies: [], staff: [], releases: [], reviews: [] };
-  const ctx: Context = { source, problems };
+  const ctx: Context = { source, problems, aliases: 0 };
   const root = source.doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return out;
   if (!isMap(root)) {
@@ -44,7 +54,14 @@ export function decodeFile(source: SourceFile, problems: Problems): RecordsByKin
       continue;
     }
     for (const item of list.items) {
-      const record = decodeRecord(ctx, item as Node, spec.name, spec.fields);
+      let record: Decoded;
+      try {
+        record = decodeRecord(ctx, item as Node, spec.name, spec.fields);
+      } catch (e) {
+        if (!(e instanceof TooManyAliases)) throw e;
+        err(ctx, item as Node, `more than ${MAX_ALIASES} aliases (*name) in this file; write the values out instead. The rest of the file was not read`);
+        return out;
+      }
       if (record !== INVALID) (out[kind] as unknown[]).push(record);
     }
   }
@@ -68,10 +85,20 @@ function err(ctx: Context, node: Node | null | undefined, message: string): type
   return INVALID;
 }
 
-/** Follow an alias (`*name`) to the node it names; anchors are plain YAML and allowed. */
+/** Follow an alias (`*name`) to the node it names; anchors are plain YAML and allowed, within a cap. */
 function resolve(ctx: Context, node: Node | null): Node | null {
-  if (node && isAlias(node)) return (node.resolve(ctx.source.doc) as Node | undefined) ?? null;
+  if (node && isAlias(node)) {
+    if (++ctx.aliases > MAX_ALIASES) throw new TooManyAliases();
+    return (node.resolve(ctx.source.doc) as Node | undefined) ?? null;
+  }
   return node;
+}
+
+/** A tag outside the core schema, reported at its node; undefined when the node is plain. */
+function badTag(ctx: Context, node: Node): typeof INVALID | undefined {
+  if (node.tag === undefined || CORE_TAGS.has(node.tag)) return undefined;
+  const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  return err(ctx, node, `the tag ${written} is not allowed; data files use plain YAML values, so remove it`);
 }
 
 function keyName(ctx: Context, key: Node): string | undefined {
@@ -106,6 +133,8 @@ function sourceText(ctx: Context, node: Node): string {
 function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fields): Decoded {
   const node = resolve(ctx, raw);
   if (!node || !isMap(node)) return err(ctx, node ?? raw, `each ${name} must be a mapping of fields (key: value); found ${describeNode(node)}`);
+  const tagged = badTag(ctx, node);
+  if (tagged) return tagged;
   const record: Record<string, unknown> = { at: posOf(ctx, node) };
   let ok = true;
   const seen = new Set<string>();
@@ -138,14 +167,18 @@ function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fiel
 
 function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: string, keyNode: Node): Decoded {
   const node = resolve(ctx, raw);
+  // Problems point where the value is used: at an alias (*name), not at the anchor it names.
+  const at = raw && isAlias(raw) ? raw : node;
   if (node === null || (isScalar(node) && node.value === null)) {
-    return err(ctx, node ?? keyNode, `"${field}" is empty; give it a value or remove the line`);
+    return err(ctx, at ?? keyNode, `"${field}" is empty; give it a value or remove the line`);
   }
+  const tagged = badTag(ctx, node);
+  if (tagged) return tagged;
   switch (type.kind) {
     case 'list': {
-      if (!isSeq(node)) return err(ctx, node, `"${field}" must be a list (items starting with "- "); found ${describeNode(node)}`);
+      if (!isSeq(node)) return err(ctx, at, `"${field}" must be a list (items starting with "- "); found ${describeNode(node)}`);
       if (type.min !== undefined && node.items.length < type.min) {
-        return err(ctx, node, `"${field}" needs at least ${type.min} item${type.min === 1 ? '' : 's'}`);
+        return err(ctx, at, `"${field}" needs at least ${type.min} item${type.min === 1 ? '' : 's'}`);
       }
       const items = node.items.map((item) => decodeValue(ctx, item as Node, type.of, field, keyNode));
       return items.includes(INVALID) ? INVALID : items;
@@ -155,8 +188,8 @@ function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: str
     case 'map':
       return decodeMap(ctx, node, field);
     default:
-      if (!isScalar(node)) return err(ctx, node, `"${field}" must be a single value; found ${describeNode(node)}`);
-      return decodeScalar(ctx, node, type, field);
+      if (!isScalar(node)) return err(ctx, at, `"${field}" must be a single value; found ${describeNode(node)}`);
+      return decodeScalar(ctx, node, type, field, at ?? node);
   }
 }
 
@@ -176,9 +209,9 @@ function decodeMap(ctx: Context, node: Node, field: string): Decoded {
   return ok ? { ...out } : INVALID;
 }
 
-function decodeScalar(ctx: Context, node: Node & { value: unknown }, type: FieldType, field: string): Decoded {
-  const v = node.value;
-  const written = sourceText(ctx, node);
+function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: FieldType, field: string, node: Node): Decoded {
+  const v = scalar.value;
+  const written = sourceText(ctx, scalar);
   switch (type.kind) {
     case 'text':
     case 'longtext':

@@ -21,9 +21,9 @@ export function loadCatalogue(folders: readonly string[]): LoadResult {
   const parts: RecordsByKind[] = [];
   let fileCount = 0;
   for (const folder of folders) {
-    for (const path of listDataFiles(folder, problems)) {
+    for (const file of listDataFiles(folder, problems)) {
       fileCount++;
-      const source = readSourceFile(path, problems);
+      const source = readSourceFile(file, problems);
       if (source) parts.push(decodeFile(source, problems));
     }
   }

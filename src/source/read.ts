@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
@@ -15,55 +16,137 @@ export interface SourceFile {
 
 /** A data folder the user asked for does not exist or cannot be listed. */
 export class MissingFolderError extends Error {
-  constructor(readonly folder: string, readonly reason: string) {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
     super(`data folder ${folder}: ${reason}`);
   }
 }
 
+/** Files larger than this are refused before they are read: YAML parses at about 2.5 MB/s. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 const DATA_FILE = /\.ya?ml$/i;
+
+/** A data file found in a folder, with the stat taken when it was found. */
+export interface FoundFile {
+  path: string;
+  stats: Stats;
+}
 
 /**
  * Every *.yaml / *.yml file below `folder`, sorted so that loading is deterministic. Hidden
- * files and folders (".git", ".github") are passed over, as ripgrep does.
+ * files and folders (".git", ".github") are passed over, as ripgrep does. Symbolic links are
+ * followed, each real folder once, so a link loop ends; anything that is not a regular file
+ * (a FIFO, a socket, a device) is reported and never opened, since reading it could block.
  */
-export function listDataFiles(folder: string, problems: Problems): string[] {
+export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
+  let top: Stats;
   try {
-    if (!statSync(folder).isDirectory()) throw new MissingFolderError(folder, 'not a folder');
+    top = statSync(folder);
   } catch (e) {
-    if (e instanceof MissingFolderError) throw e;
     throw new MissingFolderError(folder, describeFsError(e));
   }
-  const found: string[] = [];
+  if (!top.isDirectory()) throw new MissingFolderError(folder, 'not a folder');
+  const found: FoundFile[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string): void => {
-    let entries;
+    let names: string[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(dir).sort();
     } catch (e) {
       problems.error(fileStart(dir), `cannot read folder: ${describeFsError(e)}`);
       return;
     }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (DATA_FILE.test(entry.name)) found.push(path);
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      let stats: Stats;
+      try {
+        stats = statSync(path);
+      } catch (e) {
+        if (DATA_FILE.test(name)) problems.error(fileStart(path), `cannot read file: ${describeFsError(e)}`);
+        continue;
+      }
+      if (stats.isDirectory()) walk(path);
+      else if (!DATA_FILE.test(name)) continue;
+      else if (stats.isFile()) found.push({ path, stats });
+      else problems.error(fileStart(path), 'not a regular file (a FIFO, socket or device?); data files must be plain files, so it was not read');
     }
   };
   walk(folder);
   return found;
 }
 
-/** Read and parse one file; a file that cannot be read or parsed yields problems and no document. */
-export function readSourceFile(path: string, problems: Problems): SourceFile | undefined {
-  let text: string;
+/** Read and parse one file; a file that cannot be read, decoded or parsed yields problems and no document. */
+export function readSourceFile(file: FoundFile, problems: Problems): SourceFile | undefined {
+  const { path, stats } = file;
+  if (stats.size > MAX_FILE_BYTES) {
+    const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    problems.error(fileStart(path), `file is ${mb(stats.size)}, over the ${mb(MAX_FILE_BYTES)} limit; split it into smaller files`);
+    return undefined;
+  }
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     problems.error(fileStart(path), `cannot read file: ${describeFsError(e)}`);
     return undefined;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseSource(path, text, problems);
+  const text = decodeUtf8(path, bytes, problems);
+  return text === undefined ? undefined : parseSource(path, text, problems);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Where a byte offset falls, counting lines by newline bytes. */
+function bytePos(path: string, bytes: Buffer, offset: number): Pos {
+  const before = bytes.subarray(0, offset);
+  const line = before.filter((b) => b === 0x0a).length + 1;
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  return { file: path, line, col: offset - lineStart + 1 };
+}
+
+/** UTF-8 text without its BOM, or a problem saying the file is in another encoding. */
+function decodeUtf8(path: string, bytes: Buffer, problems: Problems): string | undefined {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
+  if (utf16) {
+    problems.error(fileStart(path), 'file is not UTF-8 (it looks like UTF-16); save it as UTF-8');
+    return undefined;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    problems.error(bytePos(path, bytes, nul), 'file contains a NUL byte, which YAML does not allow; is it a binary file?');
+    return undefined;
+  }
+  try {
+    const text = utf8.decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    problems.error(bytePos(path, bytes, bad), 'file is not valid UTF-8 (Shift_JIS or Latin-1?); save it as UTF-8');
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0) return i;
+    try {
+      utf8.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return 0;
 }
 
 /** Parse YAML text with positions kept; syntax errors are reported and the file is skipped. */
@@ -72,9 +155,20 @@ export function parseSource(path: string, text: string, problems: Problems): Sou
   // YAML 1.2 core schema: `no` stays a string and `1:30` is not a number. Duplicate keys are errors.
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, merge: false, prettyErrors: false });
   const at = (offset: number): Pos => ({ file: path, ...lines.linePos(offset) });
-  for (const e of doc.errors) problems.error(at(e.pos[0]), describeYamlError(e.code, e.message));
-  for (const w of doc.warnings) problems.error(at(w.pos[0]), describeYamlError(w.code, w.message));
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  // An unknown tag is reported by the decoder at the node that carries it, so only its record is skipped.
+  const fatal = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
+  const reported = new Set<string>();
+  for (const e of fatal) {
+    const pos = at(e.pos[0]);
+    // Where the stack runs out depends on the machine, and the parser may say so many times:
+    // point at the line's start, once, so the report is stable.
+    if (/call stack/i.test(e.message)) pos.col = (/^\s*/.exec(text.split('\n')[pos.line - 1] ?? '')?.[0].length ?? 0) + 1;
+    const message = describeYamlError(e.code, e.message);
+    const key = `${pos.line}:${pos.col}:${message}`;
+    if (!reported.has(key)) problems.error(pos, message);
+    reported.add(key);
+  }
+  if (fatal.length > 0) return undefined;
   return { path, text, doc, lines };
 }
 
@@ -87,9 +181,11 @@ function describeYamlError(code: string, message: string): string {
       return 'this key appears twice in the same mapping; remove or rename one of them';
     case 'TAB_AS_INDENT':
       return 'tab characters cannot indent YAML; indent with spaces';
-    case 'TAG_RESOLVE_FAILED':
-      return `${first}; data files use plain YAML values without custom tags`;
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key longer than 1024 characters; keys are field names and ids';
     default:
+      // The parser recurses once per level; thousands of levels exhaust the stack, which it reports.
+      if (/call stack/i.test(first)) return 'collections are nested too deeply to read; data files need only a few levels';
       return `YAML syntax: ${first}`;
   }
 }
@@ -106,7 +202,7 @@ export function describeFsError(e: unknown): string {
     case 'ENOTDIR':
       return 'not a folder';
     case 'ELOOP':
-      return 'too many levels of symbolic links';
+      return 'too many levels of symbolic links (a link loop?)';
     case 'EISDIR':
       return 'is a folder';
     default:
