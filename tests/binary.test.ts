@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,5 +53,22 @@ describe('the built binary', () => {
     const r = memories(['lsit']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Did you mean list?');
+  });
+});
+
+describe('the cache of a data folder', () => {
+  it('reports the same problems on a warm run as on a cold one', () => {
+    const data = mkdtempSync(join(tmpdir(), 'memories-warm-'));
+    const cache = mkdtempSync(join(tmpdir(), 'memories-xdg-'));
+    writeFileSync(join(data, 'bad.yaml'), 'staff:\n  - { id: b, name: B, born: 1999-02-30 }\n');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(data, 'bad.yaml'), old, old);
+    const go = (): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [BIN, '--data', data, 'staff'], { env: { ...env, XDG_CACHE_HOME: cache }, encoding: 'utf8' });
+    const cold = go();
+    expect(readdirSync(join(cache, 'memories')).length).toBe(1);
+    const warm = go();
+    expect(warm.stderr).toBe(cold.stderr);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(String(warm.stderr)).toContain('bad.yaml:2:29: error: "born" is not a real calendar date: 1999-02-30');
   });
 });

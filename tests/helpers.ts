@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main';
 import type { Io } from '../src/cli/io';
 import { Problems } from '../src/source/problem';
-import { parseSource } from '../src/source/read';
+import { parseSource } from '../src/source/parse';
+import { parseFile } from '../src/catalogue/parse-file';
 import { decodeFile } from '../src/catalogue/decode';
 import { buildCatalogue } from '../src/catalogue/catalogue';
 import type { Catalogue } from '../src/catalogue/catalogue';
@@ -34,6 +35,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     // No colour unless a test asks for it through env.
     env: options.env ?? { NO_COLOR: '1' },
     bundledData: BUNDLED,
+    parse: parseFile,
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import type { SourceFile } from '../source/read';
+import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
 import type { FieldType, Fields } from './schema';

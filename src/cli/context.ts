@@ -3,7 +3,7 @@ import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
 import { renderLoadWarnings } from '../render/problems';
 import type { View } from '../render/view';
-import { MissingFolderError } from '../source/read';
+import { MissingFolderError } from '../source/files';
 import { CliError, EXIT, usageError } from './errors';
 import type { ColorWhen, Io } from './io';
 import { decideView } from './io';
@@ -62,7 +62,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   let loaded: Catalogue | undefined;
   const load = (which = folders): LoadResult => {
     try {
-      return loadCatalogue(which);
+      return loadCatalogue(which, { parse: io.parse, cachePath: io.cachePath });
     } catch (e) {
       if (e instanceof MissingFolderError) {
         throw new CliError(`${e.message}; check the path given with --data or MEMORIES_DATA`, EXIT.files);

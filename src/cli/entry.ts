@@ -1,4 +1,7 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cachePathFor } from '../catalogue/cache';
+import type { ParseFile } from '../catalogue/parse-file';
 import { EXIT } from './errors';
 import { main } from './main';
 import { isPaging, runPager } from './pager';
@@ -23,6 +26,17 @@ process.on('SIGINT', () => {
   process.exit();
 });
 
+// The parser (yaml and the decoder) is a bundle of its own, loaded only when a file must be parsed.
+let parser: ParseFile | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require is what keeps it out of start-up
+const parse: ParseFile = (file, problems) => (parser ??= (require('./parse.cjs') as { parseFile: ParseFile }).parseFile)(file, problems);
+
+// The bundled data's cache sits beside the bundle, written at build time; user folders' caches
+// live in the XDG cache folder.
+const bundledData = join(__dirname, '..', 'data');
+const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'memories');
+const cachePath = (folder: string): string => (folder === bundledData ? join(__dirname, 'bundled-cache.json') : cachePathFor(cacheDir, folder));
+
 main(process.argv.slice(2), {
   stdout: {
     write: (s) => {
@@ -34,7 +48,9 @@ main(process.argv.slice(2), {
   },
   stderr: { write: (s) => stderr.write(s), isTTY: stderr.isTTY === true, columns: stderr.columns },
   env: process.env,
-  bundledData: join(__dirname, '..', 'data'),
+  bundledData,
+  parse,
+  cachePath,
   page: runPager,
 }).then((code) => {
   process.exitCode = code;

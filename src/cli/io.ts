@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
+import type { ParseFile } from '../catalogue/parse-file';
 import type { View } from '../render/view';
 
 /** One output stream as the CLI sees it; tests pass fakes, the entry passes process streams. */
@@ -17,6 +18,10 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** The bundled data folder; the entry point knows where it was installed. */
   bundledData: string;
+  /** Parse a data file that is not cached; the entry loads the parser bundle on first use. */
+  parse: ParseFile;
+  /** Where each folder's cache of decoded records lives; none when undefined. */
+  cachePath?: (folder: string) => string;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */
   page?(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'>;
 }

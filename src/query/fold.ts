@@ -4,6 +4,19 @@
  * and katakana read as hiragana. Both sides of every comparison are folded the same way.
  */
 export function fold(s: string): string {
+  let folded = memo.get(s);
+  if (folded === undefined) {
+    folded = foldUncached(s);
+    // Names and titles repeat across thousands of credits; a bounded memo folds each once.
+    if (memo.size > 100_000) memo.clear();
+    memo.set(s, folded);
+  }
+  return folded;
+}
+
+const memo = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKC')
     .normalize('NFD')
@@ -14,17 +27,59 @@ export function fold(s: string): string {
     .replace(/([aeiu])\1+/g, '$1');
 }
 
+interface Folded {
+  words: readonly string[];
+  key: string;
+  anyOrder: string;
+}
+
+const foldedMemo = new Map<string, Folded>();
+
+/** All three folded forms of a string, computed once per distinct string (searches compare the same names over and over). */
+function folded(s: string): Folded {
+  let f = foldedMemo.get(s);
+  if (f === undefined) {
+    const words = fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    f = { words, key: words.join(''), anyOrder: [...words].sort().join(' ') };
+    if (foldedMemo.size > 100_000) foldedMemo.clear();
+    foldedMemo.set(s, f);
+  }
+  return f;
+}
+
 /** Folded words: letters and digits only, so punctuation and spacing never matter. */
-export function foldWords(s: string): string[] {
-  return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export function foldWords(s: string): readonly string[] {
+  return folded(s).words;
 }
 
 /** One folded key per spelling: "STUDIO4℃", "Studio 4°C" and "studio-4c" all give "studio4c". */
 export function foldKey(s: string): string {
-  return foldWords(s).join('');
+  return folded(s).key;
 }
 
 /** The key with the words in sorted order, so "Kanno Yoko" and "Yoko Kanno" compare equal. */
 export function foldKeyAnyOrder(s: string): string {
-  return foldWords(s).sort().join(' ');
+  return folded(s).anyOrder;
+}
+
+/**
+ * Order text the way a reader expects (case and accents ignored, Ōmori beside Omori) without
+ * localeCompare, whose first call sets up an ICU collator: about 8 ms of every run.
+ */
+export function compareText(a: string, b: string): number {
+  const x = sortKey(a);
+  const y = sortKey(b);
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+const sortKeys = new Map<string, string>();
+
+function sortKey(s: string): string {
+  let key = sortKeys.get(s);
+  if (key === undefined) {
+    key = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (sortKeys.size > 100_000) sortKeys.clear();
+    sortKeys.set(s, key);
+  }
+  return key;
 }

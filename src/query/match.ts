@@ -108,12 +108,15 @@ function bareField<T>(term: Term, kind: SearchKind, item: T, cat: Catalogue): st
   return order.find((f) => matchTerm(term, fields[f]!, item, cat) !== undefined) ?? 'text';
 }
 
-/** Keep the items that match, best rank first; ties keep the order they came in. */
-export function filterItems<T>(items: T[], query: Query, kind: SearchKind, cat: Catalogue): { item: T; hit: Hit }[] {
+/**
+ * Keep the items that match, best rank first; ties keep the order they came in. `items` is
+ * called only when the query applies to this kind at all.
+ */
+export function filterItems<T>(items: () => T[], query: Query, kind: SearchKind, cat: Catalogue): { item: T; hit: Hit }[] {
   const matcher = compileQuery<T>(query, kind);
   if (!matcher) return [];
   const hits: { item: T; hit: Hit }[] = [];
-  for (const item of items) {
+  for (const item of items()) {
     const hit = matcher(item, cat);
     if (hit) hits.push({ item, hit });
   }

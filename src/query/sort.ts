@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { didYouMean } from '../util/closest';
 import type { FieldDef, SearchKind } from './fields';
 import { FIELD_ALIASES, FIELDS } from './fields';
+import { compareText } from './fold';
 import { QueryError } from './parse';
 
 export interface SortKey {
@@ -39,7 +40,7 @@ export function sortItems<R, T>(rows: R[], subject: (row: R) => T, keys: SortKey
       if (x === y) continue;
       if (x === undefined) return 1;
       if (y === undefined) return -1;
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : compareText(String(x), String(y));
       if (c !== 0) return k.descending ? -c : c;
     }
     return 0;

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
 import { ROLES } from '../catalogue/schema';
 import { workLabel, workRecord } from '../query/credits';
+import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
 import type { Field } from './layout';
 import { countryName, languageName, renderBullets, renderFields, renderLine, renderProse, roleLabel, section } from './layout';
@@ -130,7 +131,7 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: s
     works.set(work, [...(works.get(work) ?? []), roleLabel(credit.role) + (credit.note ? ` (${credit.note})` : '')]);
   }
   const body = [...byAnthology.entries()]
-    .sort(([a], [b]) => a.year - b.year || a.title.localeCompare(b.title))
+    .sort(([a], [b]) => a.year - b.year || compareText(a.title, b.title))
     .map(([a, works]) => {
       const rows: Field[] = [...works.entries()].map(([w, roles]) => [w.kind === 'anthology' ? '(whole film)' : workRecord(w).title, roles.join(', ')]);
       return `  ${view.color.bold(escapeLine(`${a.title} (${a.year})`))}\n${renderFields(rows, view, '    ')}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load';
+import { parseFile } from '../../src/catalogue/parse-file';
 import { matchText, RANK } from '../../src/query/match';
 import { parseQuery, QueryError, tokenize } from '../../src/query/parse';
 import { queryRows, segmentsCommand, listCommand, staffCommand, releasesCommand } from '../../src/cli/commands/tables';
@@ -89,7 +90,7 @@ describe('matchText', () => {
 });
 
 describe('queries on the bundled catalogue', () => {
-  const { catalogue: cat } = loadCatalogue([BUNDLED]);
+  const { catalogue: cat } = loadCatalogue([BUNDLED], { parse: parseFile });
   const ids = <T extends { id: string }>(rows: T[]): string[] => rows.map((r) => r.id);
   const q = (...args: string[]) => ({ query: parseQuery(args) });
 

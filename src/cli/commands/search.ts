@@ -7,7 +7,7 @@ import type { SearchResults } from '../../render/search';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
-import { anthologiesInOrder, queryRows, releasesCommand, staffCommand } from './tables';
+import { anthologiesInOrder, releasesCommand, staffCommand } from './tables';
 
 export interface SearchOptions extends QueryOptions {
   json: boolean;
@@ -22,9 +22,9 @@ function allWorks(cat: Catalogue): Work[] {
 export function searchAll(cat: Catalogue, options: QueryOptions): SearchResults {
   const limit = <T>(items: T[]): T[] => (options.limit === undefined ? items : items.slice(0, options.limit));
   return {
-    works: limit(filterItems(allWorks(cat), options.query, 'works', cat)),
-    people: limit(filterItems(queryRows(staffCommand, cat, { query: { groups: [] } }), options.query, 'people', cat)),
-    releases: limit(filterItems(queryRows(releasesCommand, cat, { query: { groups: [] } }), options.query, 'releases', cat)),
+    works: limit(filterItems(() => allWorks(cat), options.query, 'works', cat)),
+    people: limit(filterItems(() => staffCommand.rows(cat), options.query, 'people', cat)),
+    releases: limit(filterItems(() => releasesCommand.rows(cat), options.query, 'releases', cat)),
   };
 }
 

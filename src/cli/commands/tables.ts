@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
+import { compareText } from '../../query/fold';
 import { compileQuery } from '../../query/match';
 import { QueryError } from '../../query/parse';
 import { parseSort, sortItems } from '../../query/sort';
@@ -30,12 +31,12 @@ export interface TableCommand<T> {
   json(rows: T[]): unknown;
 }
 
-const byTitle = (a: { title: string }, b: { title: string }): number => a.title.localeCompare(b.title);
+const byTitle = (a: { title: string }, b: { title: string }): number => compareText(a.title, b.title);
 const firstShown = (a: Anthology): string => a.released ?? String(a.year);
 
 /** Anthologies in the order they first came out. */
 export function anthologiesInOrder(cat: Catalogue): Anthology[] {
-  return [...cat.anthologies].sort((a, b) => firstShown(a).localeCompare(firstShown(b)) || byTitle(a, b));
+  return [...cat.anthologies].sort((a, b) => compareText(firstShown(a), firstShown(b)) || byTitle(a, b));
 }
 
 export const listCommand: TableCommand<Anthology> = {
@@ -65,7 +66,7 @@ export const staffCommand: TableCommand<Staff> = {
   summary: 'List the people credited, with how many credits each has',
   examples: ['memories staff', 'memories staff role:music', 'memories staff work:memories'],
   kind: 'people',
-  rows: (cat) => [...cat.staff].sort((a, b) => a.name.localeCompare(b.name)),
+  rows: (cat) => [...cat.staff].sort((a, b) => compareText(a.name, b.name)),
   subject: (row) => row,
   table: staffTable,
   json: (rows) => rows,
@@ -78,7 +79,7 @@ export const releasesCommand: TableCommand<Release> = {
   kind: 'releases',
   rows: (cat) => {
     const order = new Map(anthologiesInOrder(cat).map((a, i) => [a.id, i]));
-    return [...cat.releases].sort((a, b) => order.get(a.anthology)! - order.get(b.anthology)! || (a.released ?? '9999').localeCompare(b.released ?? '9999'));
+    return [...cat.releases].sort((a, b) => order.get(a.anthology)! - order.get(b.anthology)! || compareText(a.released ?? '9999', b.released ?? '9999'));
   },
   subject: (row) => row,
   table: releaseTable,

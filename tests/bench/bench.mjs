@@ -1,0 +1,112 @@
+// npm run bench: whole-process timings of memories against `node -e 0` in the same run,
+// with NODE_EXTRA_CA_CERTS unset on both sides. Writes docs/benchmarks.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'memories.js');
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.NODE_EXTRA_CA_CERTS;
+const quick = process.argv.includes('--quick');
+
+/** Run once; return wall milliseconds and peak resident memory (MB) from /proc. */
+function once(args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch {
+        /* the process has ended */
+      }
+    }, 2);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0 && code !== 3) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ ms, peak });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median of `runs` alternating runs of the floor and the command, so both see the same machine. */
+async function measure(args, runs, extraEnv, before) {
+  const floor = [];
+  const cmd = [];
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    if (before) before();
+    floor.push((await once(['-e', '0'])).ms);
+    const r = await once(args, extraEnv);
+    cmd.push(r.ms);
+    peak = Math.max(peak, r.peak);
+  }
+  return { floor: median(floor), ms: median(cmd), peak };
+}
+
+const rows = [];
+async function row(label, args, runs, { env: extraEnv, before, target } = {}) {
+  const m = await measure(args, runs, extraEnv, before);
+  rows.push({ label, ...m, ratio: m.ms / m.floor, target });
+  console.error(`${label}: ${m.ms.toFixed(0)} ms, ${(m.ms / m.floor).toFixed(2)}x of node -e 0 (${m.floor.toFixed(0)} ms), peak ${m.peak.toFixed(0)} MB`);
+}
+
+const cacheHome = join(tmpdir(), 'memories-bench-cache');
+const clearCache = () => rmSync(cacheHome, { recursive: true, force: true });
+const cacheEnv = { XDG_CACHE_HOME: cacheHome };
+const mem = (...args) => [bin, ...args];
+
+const bytes = (dir) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+
+await row('bundled: list', mem('list'), quick ? 5 : 15, { env: cacheEnv, target: '1.5x' });
+await row('bundled: show memories', mem('show', 'memories', '--no-pager'), quick ? 5 : 11, { env: cacheEnv });
+
+const sizes = quick ? [10, 1000] : [10, 1000, 10000];
+const sizeNotes = [];
+for (const n of sizes) {
+  const dir = generate(join(tmpdir(), `memories-bench-${n}`), n);
+  const data = ['--no-bundled', '--data', dir];
+  const runs = n >= 10000 ? 3 : n >= 1000 ? 5 : 9;
+  sizeNotes.push(`${n} anthologies: ${(bytes(dir) / 1e6).toFixed(1)} MB of YAML in ${readdirSync(dir).filter((f) => f.endsWith('.yaml')).length} files`);
+  const parseAll = `const y=require(${JSON.stringify(join(root, 'node_modules', 'yaml'))});const fs=require('fs');for(const f of fs.readdirSync(${JSON.stringify(dir)}))if(f.endsWith('.yaml'))y.parseDocument(fs.readFileSync(${JSON.stringify(dir)}+'/'+f,'utf8'))`;
+  await row(`${n}: bare yaml parse of the files`, ['-e', parseAll], runs);
+  await row(`${n}: cold validate`, mem(...data, 'validate'), runs, { env: cacheEnv, before: clearCache, target: n === 1000 ? '1.3x of bare parse; < 300 MB' : n === 10000 ? '< 1 GB' : undefined });
+  await row(`${n}: cold search director:otomo`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, before: clearCache });
+  spawnSync(process.execPath, mem(...data, 'list'), { env: { ...env, ...cacheEnv } });
+  await row(`${n}: warm search director:otomo`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, target: n === 1000 ? '2x' : n === 10000 ? '4x' : undefined });
+  await row(`${n}: warm list`, mem(...data, 'list'), runs, { env: cacheEnv });
+  await row(`${n}: warm show anthology-1`, mem(...data, 'show', 'anthology-1', '--no-pager'), runs, { env: cacheEnv });
+  await row(`${n}: warm validate`, mem(...data, 'validate'), runs, { env: cacheEnv });
+}
+clearCache();
+
+const table = rows.map((r) => `| ${r.label} | ${r.ms.toFixed(0)} | ${r.floor.toFixed(0)} | ${r.ratio.toFixed(2)}x | ${r.peak.toFixed(0)} | ${r.target ?? ''} |`).join('\n');
+const node = process.version;
+const doc = `# Benchmarks
+
+Written by \`npm run bench\` (tests/bench/bench.mjs). Whole-process wall times, medians of
+alternating runs of each command and of \`node -e 0\` (the floor) on the same machine,
+with \`NODE_EXTRA_CA_CERTS\` unset for both. Peak memory is the resident high-water mark.
+"Cold" runs start with an empty cache; "warm" runs follow one that filled it.
+Node ${node}, ${new Date().toISOString().slice(0, 10)}.
+
+${sizeNotes.map((s) => `- ${s}`).join('\n')}
+
+| run | ms | node -e 0 ms | ratio | peak MB | target |
+| --- | ---: | ---: | ---: | ---: | --- |
+${table}
+`;
+const notes = readFileSync(join(root, 'docs', 'benchmarks.md'), 'utf8').split('<!-- notes -->')[1] ?? '\n';
+writeFileSync(join(root, 'docs', 'benchmarks.md'), `${doc}\n<!-- notes -->${notes}`);
+console.error('wrote docs/benchmarks.md');

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { displayWidth, splitGraphemes } from '../../src/render/width';
+
+// Characters of every kind the catalogue meets: Latin with accents (precomposed and combining),
+// kana and kanji, half-width katakana with dakuten, full-width Latin, Hangul jamo, emoji with
+// variation selectors, skin tones, ZWJ families, keycaps and flags, controls and zero-width.
+const ALPHABET = [
+  'a', 'Z', ' ', 'é', 'e\u0301', 'ō', '大', '友', 'か', 'ア', 'ｶ', 'ﾞ', 'Ａ', '°', '℃', '…', '·',
+  '\u1100', '\u1161', '\u11A8', '한', '🎬', '❤', '\uFE0F', '👍', '\u{1F3FD}', '👨', '\u200D', '👩', '👧',
+  '1', '\u20E3', '🇯', '🇵', '©', '\u200B', '\u0007', '\u0308', 'ि', 'क',
+];
+
+describe('displayWidth', () => {
+  it.each([
+    ['Memories', 8],
+    ['大友克洋', 8],
+    ['彼女の想いで', 12],
+    ['Kōji', 4],
+    ['Ko\u0304ji', 4],
+    ['ｶﾞ', 2],
+    ['🎬', 2],
+    ['❤️', 2],
+    ['👨‍👩‍👧', 2],
+    ['1️⃣', 2],
+    ['🇯🇵', 2],
+    ['STUDIO4℃', 8],
+    ['\u1100\u1161\u11A8', 2],
+  ])('%s is %i columns', (s, w) => {
+    expect(displayWidth(s)).toBe(w);
+  });
+
+  it('agrees with string-width on any mix of scripts and emoji', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 12 }), (chars) => {
+        const s = chars.join('');
+        expect(displayWidth(s)).toBe(stringWidth(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('splits into graphemes without breaking a cluster', () => {
+    expect(splitGraphemes('e\u0301a👨‍👩‍👧')).toEqual(['e\u0301', 'a', '👨‍👩‍👧']);
+  });
+});
