@@ -24,7 +24,7 @@ const lazyChildProcess = {
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
 await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/memories.cjs', external: ['./parse.cjs'], plugins: [lazyChildProcess] });
-await build({ ...common, entryPoints: ['src/catalogue/parse-file.ts'], outfile: 'dist/parse.cjs' });
+await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });
 await build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });
 rmSync('dist/memories.cjs.cache', { force: true });
 

@@ -3,10 +3,15 @@ import { main } from '../src/cli/main';
 import type { Io } from '../src/cli/io';
 import { Problems } from '../src/source/problem';
 import { parseSource } from '../src/source/parse';
-import { parseFile } from '../src/catalogue/parse-file';
+import * as heavy from '../src/cli/heavy';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeFile } from '../src/catalogue/decode';
 import { buildCatalogue } from '../src/catalogue/catalogue';
 import type { Catalogue } from '../src/catalogue/catalogue';
+
+/** The date the tests run on, whatever the clock says. */
+export const TODAY = new Date('2026-11-21T12:00:00Z');
 
 export const BUNDLED = fileURLToPath(new URL('../data', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -32,10 +37,11 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
   const io: Io = {
     stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.width ?? 100 },
     stderr: { write: (s) => void (stderr += s), isTTY: tty, columns: options.width ?? 100 },
-    // No colour unless a test asks for it through env.
-    env: options.env ?? { NO_COLOR: '1' },
+    // No colour unless a test asks for it through env, and never the real user's collection.
+    env: { MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml'), ...(options.env ?? { NO_COLOR: '1' }) },
     bundledData: BUNDLED,
-    parse: parseFile,
+    heavy: () => heavy,
+    now: () => TODAY,
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

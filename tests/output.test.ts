@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import type { Io } from '../src/cli/io';
-import { parseFile } from '../src/catalogue/parse-file';
+import * as heavy from '../src/cli/heavy';
 import { BUNDLED, fixture, run } from './helpers';
 
 // Anything a terminal would act on: C0, DEL, C1 and bidi controls. Our own newlines, tabs
@@ -93,7 +93,8 @@ describe('the pager', () => {
       stderr: { write: () => undefined, isTTY: true },
       env: { NO_COLOR: '1', ...env },
       bundledData: BUNDLED,
-      parse: parseFile,
+      heavy: () => heavy,
+      now: () => new Date(),
       page: async (command, text, pagerEnv) => {
         Object.assign(seen, { pager: command, pagerEnv, text });
         return command === 'broken' ? 'failed' : 'shown';

@@ -1,5 +1,6 @@
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
+import type { CollectionIndex } from './collection';
 import type { Anthology, Credit, RecordsByKind, Release, Review, Staff, Work } from './types';
 
 /** One credit seen from the person's side: which work, in which role. */
@@ -20,6 +21,8 @@ export interface Catalogue {
   creditsByStaff: Map<string, CreditOn[]>;
   releasesByAnthology: Map<string, Release[]>;
   reviewsBySubject: Map<string, Review[]>;
+  /** The user's collection, once attached (see collection.ts). */
+  collection?: CollectionIndex;
 }
 
 function where(at: Pos): string {

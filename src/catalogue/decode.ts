@@ -3,9 +3,9 @@ import type { Node } from 'yaml';
 import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
-import type { FieldType, Fields } from './schema';
+import type { FieldType, Fields, TopLevel } from './schema';
 import { SLUG, topLevel } from './schema';
-import type { RecordKind, RecordsByKind } from './types';
+import type { RecordsByKind } from './types';
 
 const INVALID = Symbol('invalid');
 type Decoded = unknown;
@@ -26,27 +26,34 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 class TooManyAliases extends Error {}
 
 /**
- * Turn one parsed file into typed records. Each top-level record is all or nothing: a record
- * with any error is reported and skipped, and its neighbours in the same file still load.
+ * Turn one parsed data file into typed records. Each top-level record is all or nothing: a
+ * record with any error is reported and skipped, and its neighbours in the same file still load.
  */
 export function decodeFile(source: SourceFile, problems: Problems): RecordsByKind {
-  const out: RecordsByKind = { anthologies: [], staff: [], releases: [], reviews: [] };
+  return decodeDocument(source, problems, topLevel, 'a data file') as unknown as RecordsByKind;
+}
+
+/** Decode a document whose top level is a mapping of the keys in `table`, each a list of records. */
+export function decodeDocument(source: SourceFile, problems: Problems, table: TopLevel, what: string): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = Object.fromEntries(Object.keys(table).map((k) => [k, []]));
   const ctx: Context = { source, problems, aliases: 0 };
   const root = source.doc.contents;
+  const keyList = Object.keys(table)
+    .map((k) => `"${k}"`)
+    .join(', ');
   if (root === null || (isScalar(root) && root.value === null)) return out;
   if (!isMap(root)) {
-    err(ctx, root, `a data file must be a mapping with the keys ${keyList()}; found ${describeNode(root)}`);
+    err(ctx, root, `${what} must be a mapping with the keys ${keyList}; found ${describeNode(root)}`);
     return out;
   }
   for (const pair of root.items) {
     const key = keyName(ctx, pair.key as Node);
     if (key === undefined) continue;
-    if (!Object.hasOwn(topLevel, key)) {
-      err(ctx, pair.key as Node, `unknown top-level key "${key}"${didYouMean(key, Object.keys(topLevel))}; use ${keyList()}`);
+    if (!Object.hasOwn(table, key)) {
+      err(ctx, pair.key as Node, `unknown top-level key "${key}"${didYouMean(key, Object.keys(table))}; use ${keyList}`);
       continue;
     }
-    const kind = key as RecordKind;
-    const spec = topLevel[kind];
+    const spec = table[key]!;
     const list = resolve(ctx, pair.value as Node | null);
     if (list === null || (isScalar(list) && list.value === null)) continue;
     if (!isSeq(list)) {
@@ -62,16 +69,10 @@ export function decodeFile(source: SourceFile, problems: Problems): RecordsByKin
         err(ctx, item as Node, `more than ${MAX_ALIASES} aliases (*name) in this file; write the values out instead. The rest of the file was not read`);
         return out;
       }
-      if (record !== INVALID) (out[kind] as unknown[]).push(record);
+      if (record !== INVALID) out[key]!.push(record);
     }
   }
   return out;
-}
-
-function keyList(): string {
-  return Object.keys(topLevel)
-    .map((k) => `"${k}"`)
-    .join(', ');
 }
 
 /** Position of a node's first character. */
@@ -236,6 +237,9 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
         return err(ctx, node, `"${field}" must be ${what}; found ${written}`);
       }
       if (v < type.min || v > type.max) return err(ctx, node, `"${field}" must be from ${type.min} to ${type.max}; found ${written}`);
+      if (type.kind === 'number' && type.step !== undefined && !Number.isInteger(v / type.step)) {
+        return err(ctx, node, `"${field}" goes in steps of ${type.step}; found ${written}`);
+      }
       return v;
     case 'bool':
       if (typeof v !== 'boolean') return err(ctx, node, `"${field}" must be true or false; found ${written}`);

@@ -10,7 +10,7 @@ export type FieldType =
   /** Identifier-like values that YAML would happily turn into numbers or booleans: must be quoted. */
   | { kind: 'code'; pattern?: RegExp; hint?: string }
   | { kind: 'int'; min: number; max: number; unit: string }
-  | { kind: 'number'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number; step?: number }
   | { kind: 'date' }
   | { kind: 'bool' }
   | { kind: 'enum'; values: readonly string[] }
@@ -186,3 +186,27 @@ export const topLevel = {
   releases: { name: 'release', fields: releaseFields },
   reviews: { name: 'review', fields: reviewFields },
 } as const;
+
+const collectionItem = (what: string): Fields => ({
+  release: { type: { kind: 'slug' }, required: true, doc: `The id of the release ${what}.` },
+  note: text('A note of your own, such as where it came from.'),
+  added: date('When it was added.'),
+});
+
+/** The top-level keys of the user's collection file. */
+export const collectionTopLevel = {
+  owned: { name: 'owned release', fields: collectionItem('you own') },
+  wanted: { name: 'wanted release', fields: collectionItem('you want') },
+  viewings: {
+    name: 'viewing',
+    fields: {
+      work: { type: { kind: 'slug' }, required: true, doc: 'The id of the anthology or segment watched.' },
+      date: date('When you watched it.'),
+      rating: { type: { kind: 'number', min: 0, max: 10, step: 0.5 }, doc: 'Your rating, 0 to 10 in half points.' },
+      note: text('A note of your own.'),
+    },
+  },
+} as const;
+
+/** A table of top-level keys and the records each list holds. */
+export type TopLevel = Record<string, { name: string; fields: Fields }>;

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { Catalogue } from '../catalogue/catalogue';
+import { attachCollection } from '../catalogue/collection';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
 import { renderLoadWarnings } from '../render/problems';
@@ -22,8 +26,12 @@ export interface Context {
   out: View;
   err: View;
   folders: string[];
-  /** Load the catalogue, printing a bounded list of problems to stderr; once per run. */
+  /** Load the catalogue and the user's collection, printing a bounded list of problems to stderr; once per run. */
   catalogue(): Catalogue;
+  /** The user's collection file: MEMORIES_COLLECTION, else $XDG_DATA_HOME/memories/collection.yaml. */
+  collectionPath: string;
+  /** Today as YYYY-MM-DD, in local time. */
+  today(): string;
   /** Load and return everything, problems included, printing nothing. */
   load(folders?: string[]): LoadResult;
   /** Write to stdout; on a terminal the text is held until finish() so that it can be paged. */
@@ -58,11 +66,12 @@ export function dataFolders(io: Io, options: GlobalOptions): string[] {
 
 export function createContext(io: Io, options: GlobalOptions): Context {
   const folders = dataFolders(io, options);
+  const collectionPath = io.env.MEMORIES_COLLECTION || join(io.env.XDG_DATA_HOME || join(io.env.HOME || homedir(), '.local', 'share'), 'memories', 'collection.yaml');
   const err = decideView(io.stderr, io.env, options.color);
   let loaded: Catalogue | undefined;
   const load = (which = folders): LoadResult => {
     try {
-      return loadCatalogue(which, { parse: io.parse, cachePath: io.cachePath });
+      return loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath });
     } catch (e) {
       if (e instanceof MissingFolderError) {
         throw new CliError(`${e.message}; check the path given with --data or MEMORIES_DATA`, EXIT.files);
@@ -95,9 +104,20 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     err,
     folders,
     load,
+    collectionPath,
+    today() {
+      const d = io.now();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    },
     catalogue() {
       if (loaded) return loaded;
       const result = load();
+      // The collection needs yaml, so it is read only when there is one.
+      if (existsSync(collectionPath)) {
+        const mine = io.heavy().loadCollection(collectionPath);
+        result.problems.list.push(...mine.problems.list);
+        attachCollection(result.catalogue, mine.collection, result.problems);
+      }
       if (result.problems.list.length > 0) io.stderr.write(renderLoadWarnings(result.problems.list, err));
       loaded = result.catalogue;
       return loaded;

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachePathFor } from '../catalogue/cache';
-import type { ParseFile } from '../catalogue/parse-file';
+import type { Heavy } from './io';
 import { EXIT } from './errors';
 import { main } from './main';
 import { isPaging, runPager } from './pager';
@@ -26,10 +26,10 @@ process.on('SIGINT', () => {
   process.exit();
 });
 
-// The parser (yaml and the decoder) is a bundle of its own, loaded only when a file must be parsed.
-let parser: ParseFile | undefined;
+// yaml, the decoder and the file writers are a bundle of their own, loaded on first use.
+let loaded: Heavy | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require is what keeps it out of start-up
-const parse: ParseFile = (file, problems) => (parser ??= (require('./parse.cjs') as { parseFile: ParseFile }).parseFile)(file, problems);
+const heavy = (): Heavy => (loaded ??= require('./parse.cjs') as Heavy);
 
 // The bundled data's cache sits beside the bundle, written at build time; user folders' caches
 // live in the XDG cache folder.
@@ -49,7 +49,8 @@ main(process.argv.slice(2), {
   stderr: { write: (s) => stderr.write(s), isTTY: stderr.isTTY === true, columns: stderr.columns },
   env: process.env,
   bundledData,
-  parse,
+  heavy,
+  now: () => new Date(),
   cachePath,
   page: runPager,
 }).then((code) => {

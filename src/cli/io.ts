@@ -1,7 +1,9 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
-import type { ParseFile } from '../catalogue/parse-file';
 import type { View } from '../render/view';
+import type * as HeavyModule from './heavy';
+
+export type Heavy = typeof HeavyModule;
 
 /** One output stream as the CLI sees it; tests pass fakes, the entry passes process streams. */
 export interface OutStream {
@@ -18,8 +20,10 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** The bundled data folder; the entry point knows where it was installed. */
   bundledData: string;
-  /** Parse a data file that is not cached; the entry loads the parser bundle on first use. */
-  parse: ParseFile;
+  /** The parts that need yaml or write files (./heavy.ts); the entry loads them on first use. */
+  heavy(): Heavy;
+  /** Today, for default dates; tests fix it. */
+  now(): Date;
   /** Where each folder's cache of decoded records lives; none when undefined. */
   cachePath?: (folder: string) => string;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */

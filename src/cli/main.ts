@@ -4,6 +4,8 @@ import { escapeLine } from '../render/escape';
 import { runReview, reviewOptions } from './commands/review';
 import { runShow, showOptions } from './commands/show';
 import { runFields } from './commands/fields';
+import { runCollection, runLog, runOwn, runUnown, runWant, runWatched } from './commands/collection';
+import { runCompare } from './commands/compare';
 import { COMPLETION_SCRIPTS, completeWords } from './completion';
 import { addQueryFlags, queryOptions } from './commands/query-options';
 import { runSearch } from './commands/search';
@@ -28,7 +30,8 @@ Exit codes:
   1    internal error (a bug: please report it; MEMORIES_DEBUG=1 shows the stack)
   2    usage error, or a REF that names nothing or several records
   3    data errors (memories validate)
-  4    file-system errors (a missing --data folder, an unreadable file)
+  4    file-system errors (a missing --data folder; the collection file cannot be
+       written, or another memories is writing it)
   130  interrupted`;
 
 const QUERY_HELP = `
@@ -131,6 +134,48 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the problems as JSON');
   examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data']);
   validate.action(act((ctx, dirs: string[], flags: Flags) => runValidate(ctx, validateOptions(dirs, flags))));
+
+  const own = program
+    .command('own')
+    .argument('<release>', 'a release id (memories releases lists them)')
+    .description('Add a release to your collection (and take it off your wishlist)')
+    .option('--note <text>', 'a note of your own, such as where you bought it');
+  examples(own, ['memories own memories-us-dvd-2004', 'memories own memories-jp-4k-2025 --note "import, 2026"']);
+  own.action(act((ctx, ref: string, flags: Flags) => runOwn(ctx, ref, flags.note as string | undefined)));
+
+  const unown = program.command('unown').argument('<release>', 'a release id').description('Remove a release from your collection');
+  examples(unown, ['memories unown memories-us-dvd-2004']);
+  unown.action(act((ctx, ref: string) => runUnown(ctx, ref)));
+
+  const want = program.command('want').argument('<release>', 'a release id').description('Add a release to your wishlist').option('--note <text>', 'a note of your own');
+  examples(want, ['memories want robot-carnival-discotek-uhd']);
+  want.action(act((ctx, ref: string, flags: Flags) => runWant(ctx, ref, flags.note as string | undefined)));
+
+  const collection = program.command('collection').description('List the releases you own and want').option('--json', 'print them as JSON');
+  examples(collection, ['memories collection', 'memories releases owned:yes']);
+  collection.action(act((ctx, flags: Flags) => runCollection(ctx, flags.json === true)));
+
+  const watched = program
+    .command('watched')
+    .argument('<work>', 'an anthology or segment')
+    .description('Log a viewing of an anthology or a segment')
+    .option('--date <date>', 'when (YYYY-MM-DD; default today)')
+    .option('--rating <n>', 'your rating, 0 to 10 in half points')
+    .option('--note <text>', 'a note of your own');
+  examples(watched, ['memories watched magnetic-rose --rating 9.5', 'memories watched robot-carnival --date 2026-11-01']);
+  watched.action(act((ctx, ref: string, flags: Flags) => runWatched(ctx, ref, flags as { date?: string; rating?: string; note?: string })));
+
+  const log = program.command('log').description('List your viewings, newest first').option('--json', 'print them as JSON');
+  examples(log, ['memories log', 'memories segments rating:8..']);
+  log.action(act((ctx, flags: Flags) => runLog(ctx, flags.json === true)));
+
+  const compare = program
+    .command('compare')
+    .argument('<refs...>', 'two or more release ids, or an anthology to compare all its releases')
+    .description('Compare editions side by side, with the differences marked')
+    .option('--json', 'print the comparison as JSON');
+  examples(compare, ['memories compare memories', 'memories compare memories-us-dvd-2004 memories-gb-dvd-2004']);
+  compare.action(act((ctx, refs: string[], flags: Flags) => runCompare(ctx, refs, flags.json === true)));
 
   const completion = program
     .command('completion')

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { ROLES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Work } from '../catalogue/types';
+import { latestRating } from '../catalogue/collection';
 import { workRecord } from './credits';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */
@@ -19,6 +20,8 @@ const text = <T>(doc: string, values: (item: T, cat: Catalogue) => (string | und
   doc,
   values: (item, cat) => values(item, cat).filter((v): v is string => typeof v === 'string' && v !== ''),
 });
+
+const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 function personNames(staff: Staff | undefined): string[] {
   return staff ? [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter((n): n is string => Boolean(n)) : [];
@@ -53,6 +56,10 @@ const workFields: Record<string, FieldDef<Work>> = {
   runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
   anthology: text('the anthology (id or title)', (w) => [w.anthology.id, ...titleForms(w.anthology)]),
   kind: text('anthology or segment', (w) => [w.kind]),
+  owned: text('yes when you own a release of its anthology', (w, cat) => [yesNo((cat.releasesByAnthology.get(w.anthology.id) ?? []).some((r) => cat.collection?.owned.has(r.id)))]),
+  wanted: text('yes when a release of its anthology is on your wishlist', (w, cat) => [yesNo((cat.releasesByAnthology.get(w.anthology.id) ?? []).some((r) => cat.collection?.wanted.has(r.id)))]),
+  watched: text('yes when you logged a viewing of it', (w, cat) => [yesNo(cat.collection?.viewingsByWork.has(workRecord(w).id) === true)]),
+  rating: { kind: 'number', doc: 'your latest rating of it', values: (w, cat) => { const r = latestRating(cat.collection, workRecord(w).id); return r === undefined ? [] : [r]; } },
   ...Object.fromEntries(ROLES.map((role) => [role, text(`credited as ${role}`, namesIn([role]))])),
 };
 
@@ -79,6 +86,8 @@ const releaseFields: Record<string, FieldDef<Release>> = {
   aspect: text('aspect ratio, such as 1.85:1', (r) => [r.video?.aspect_ratio]),
   released: { kind: 'date', doc: 'release date', values: (r) => (r.released ? [r.released] : []) },
   catalog: text('catalog number', (r) => [r.catalog_number]),
+  owned: text('yes when it is in your collection', (r, cat) => [yesNo(cat.collection?.owned.has(r.id) === true)]),
+  wanted: text('yes when it is on your wishlist', (r, cat) => [yesNo(cat.collection?.wanted.has(r.id) === true)]),
   anthology: text('the anthology (id or title)', (r, cat) => {
     const work = cat.works.get(r.anthology);
     return [r.anthology, ...(work ? titleForms(work.anthology) : [])];

@@ -40,7 +40,7 @@ function inRange(value: string | number, term: Term, kind: FieldDef<unknown>['ki
 
 function checkTerm(term: Term, def: FieldDef<unknown>): void {
   const ends = [term.lo, term.hi, term.op === 'range' ? undefined : term.value].filter((e): e is string => e !== undefined);
-  if (def.kind === 'number' && ends.some((e) => !/^\d+$/.test(e))) {
+  if (def.kind === 'number' && ends.some((e) => !/^\d+(\.\d+)?$/.test(e))) {
     throw new QueryError(`"${term.raw}": ${term.field} takes a number or a range such as ${term.field}:1987..1995 or ${term.field}:..30`, term.raw);
   }
   if (def.kind === 'date' && ends.some((e) => !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e))) {
@@ -55,7 +55,9 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
 function matchTerm<T>(term: Term, def: FieldDef<T>, item: T, cat: Catalogue): number | undefined {
   const values = def.values(item, cat);
   if (def.kind !== 'text') {
-    const hit = values.some((v) => (term.op === 'range' ? inRange(v, term, def.kind) : String(v) === term.value || (def.kind === 'date' && String(v).startsWith(term.value))));
+    const hit = values.some((v) =>
+      term.op === 'range' ? inRange(v, term, def.kind) : def.kind === 'number' ? Number(v) === Number(term.value) : String(v) === term.value || String(v).startsWith(term.value),
+    );
     return hit ? RANK.exact : undefined;
   }
   let best: number | undefined;

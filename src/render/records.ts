@@ -2,10 +2,23 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Anthology, Release, Staff } from '../catalogue/types';
 import { anthologyDirectors, anthologyStudios, namesFor } from '../query/credits';
 import type { SegmentRef } from '../catalogue/types';
+import { latestRating } from '../catalogue/collection';
+import type { CollectionIndex } from '../catalogue/collection';
 import type { Table } from './table';
 import type { View } from './view';
 
 const dim = (t: string, c: View['color']): string => c.dim(t);
+
+/** "★8.5" for a rated work, "✓" for one watched but not rated. */
+function workMark(index: CollectionIndex | undefined, id: string): string {
+  const rating = latestRating(index, id);
+  return rating !== undefined ? `★${rating}` : index?.viewingsByWork.has(id) ? '✓' : '';
+}
+
+/** "●" for an owned release, "○" for a wanted one. */
+function releaseMark(index: CollectionIndex | undefined, id: string): string {
+  return index?.owned.has(id) ? '●' : index?.wanted.has(id) ? '○' : '';
+}
 const list = (items: string[]): string => items.join(', ');
 
 /** `memories list`: one row per anthology. Column order is part of the TSV contract. */
@@ -21,6 +34,7 @@ export function anthologyTable(cat: Catalogue, rows: Anthology[]): Table {
   return {
     columns,
     rows: rows.map((a) => [a.id, a.title, String(a.year), String(a.segments.length), list(anthologyDirectors(cat, a)), list(anthologyStudios(a))]),
+    marks: rows.map((a) => workMark(cat.collection, a.id)),
   };
 }
 
@@ -46,6 +60,7 @@ export function segmentTable(cat: Catalogue, rows: SegmentRef[]): Table {
       list(namesFor(cat, s.credits, 'music')),
       s.runtime === undefined ? '' : `${s.runtime} min`,
     ]),
+    marks: rows.map(({ segment }) => workMark(cat.collection, segment.id)),
   };
 }
 
@@ -81,5 +96,6 @@ export function releaseTable(cat: Catalogue, rows: Release[]): Table {
       const title = work?.kind === 'anthology' ? work.anthology.title : r.anthology;
       return [r.id, title, r.format, countryRegion(r), r.publisher, r.released ?? '', r.status ?? ''];
     }),
+    marks: rows.map((r) => releaseMark(cat.collection, r.id)),
   };
 }

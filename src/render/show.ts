@@ -87,7 +87,7 @@ const FORMAT_LABELS: Record<string, string> = {
   digital: 'Digital',
 };
 
-function formatLabel(format: string): string {
+export function formatLabel(format: string): string {
   return FORMAT_LABELS[format] ?? format;
 }
 

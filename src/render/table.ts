@@ -16,6 +16,8 @@ export interface Column {
 export interface Table {
   columns: Column[];
   rows: string[][];
+  /** Short marks per row (owned, rated) shown in a terminal only, so the TSV columns stay fixed. */
+  marks?: string[];
 }
 
 const GAP = 2;
@@ -27,7 +29,10 @@ const MIN_COLUMN = 6;
  * header, nothing cut and no colour, so it can be piped into grep, cut or a spreadsheet.
  * Every cell is escaped here.
  */
-export function renderTable({ columns, rows }: Table, view: View): string {
+export function renderTable(table: Table, view: View): string {
+  const marked = view.tty && table.marks?.some(Boolean) === true;
+  const columns: Column[] = marked ? [{ header: '', fixed: true, style: (t, c) => c.green(t) }, ...table.columns] : table.columns;
+  const rows = marked ? table.rows.map((r, i) => [table.marks![i] ?? '', ...r]) : table.rows;
   const cells = rows.map((row) => columns.map((_, i) => escapeLine(row[i] ?? '')));
   if (!view.tty) return cells.map((row) => `${row.join('\t')}\n`).join('');
   if (rows.length === 0) return '';

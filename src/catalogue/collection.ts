@@ -1,0 +1,79 @@
+import type { SourceFile } from '../source/parse';
+import type { Pos, Problems } from '../source/problem';
+import { didYouMean } from '../util/closest';
+import type { Catalogue } from './catalogue';
+import { decodeDocument } from './decode';
+import { collectionTopLevel } from './schema';
+
+/** A release in the user's collection, owned or wanted. */
+export interface CollectionItem {
+  release: string;
+  note?: string;
+  added?: string;
+  at: Pos;
+}
+
+/** One viewing of a work, with an optional rating from 0 to 10 in half points. */
+export interface Viewing {
+  work: string;
+  date?: string;
+  rating?: number;
+  note?: string;
+  at: Pos;
+}
+
+/** The user's collection file, decoded. */
+export interface Collection {
+  owned: CollectionItem[];
+  wanted: CollectionItem[];
+  viewings: Viewing[];
+}
+
+/** The collection as the catalogue's queries and tables use it. */
+export interface CollectionIndex {
+  owned: Map<string, CollectionItem>;
+  wanted: Map<string, CollectionItem>;
+  viewings: Viewing[];
+  viewingsByWork: Map<string, Viewing[]>;
+}
+
+export const emptyCollection = (): Collection => ({ owned: [], wanted: [], viewings: [] });
+
+/** Decode a parsed collection file; every record is checked like data, with positions. */
+export function decodeCollection(source: SourceFile, problems: Problems): Collection {
+  return decodeDocument(source, problems, collectionTopLevel, 'a collection file') as unknown as Collection;
+}
+
+/**
+ * Index the collection into the catalogue. References to releases or works the catalogue does
+ * not have are warnings, not errors: their data folder may simply not be loaded this time.
+ */
+export function attachCollection(cat: Catalogue, collection: Collection, problems: Problems): void {
+  const index: CollectionIndex = { owned: new Map(), wanted: new Map(), viewings: [], viewingsByWork: new Map() };
+  const releaseIds = [...cat.releaseById.keys()];
+  for (const list of ['owned', 'wanted'] as const) {
+    for (const item of collection[list]) {
+      if (!cat.releaseById.has(item.release)) {
+        problems.warning(item.at, `${list} release "${item.release}" is not in the catalogue${didYouMean(item.release, releaseIds)}; is its data folder loaded?`);
+      } else if (index[list].has(item.release)) {
+        problems.warning(item.at, `release "${item.release}" is listed twice under ${list}`);
+      } else index[list].set(item.release, item);
+    }
+  }
+  for (const v of collection.viewings) {
+    if (!cat.works.has(v.work)) {
+      problems.warning(v.at, `viewing of "${v.work}", which is not an anthology or segment in the catalogue${didYouMean(v.work, cat.works.keys())}`);
+      continue;
+    }
+    index.viewings.push(v);
+    index.viewingsByWork.set(v.work, [...(index.viewingsByWork.get(v.work) ?? []), v]);
+  }
+  cat.collection = index;
+}
+
+/** The rating of the latest rated viewing of a work (undated viewings count as oldest). */
+export function latestRating(index: CollectionIndex | undefined, workId: string): number | undefined {
+  const rated = (index?.viewingsByWork.get(workId) ?? []).filter((v) => v.rating !== undefined);
+  const latest = rated.reduce<Viewing | undefined>((best, v) => (best === undefined || (v.date ?? '') >= (best.date ?? '') ? v : best), undefined);
+  return latest?.rating;
+}
