@@ -184,3 +184,26 @@ describe('in a real terminal', () => {
     }
   });
 });
+
+describe('progress while parsing', () => {
+  it('shows file counts on a terminal stderr once a load is slow, then clears the line', async () => {
+    let stderr = '';
+    let clock = 0;
+    await main(['--no-bundled', '--data', fixture('bad'), 'validate'], {
+      stdout: { write: () => undefined, isTTY: false },
+      stderr: { write: (s) => void (stderr += s), isTTY: true, columns: 80 },
+      env: { NO_COLOR: '1', MEMORIES_COLLECTION: '/nonexistent/collection.yaml' },
+      bundledData: BUNDLED,
+      heavy: () => heavy,
+      // Each look at the clock is 200 ms later: the load is "slow".
+      now: () => new Date((clock += 200)),
+    });
+    expect(stderr).toMatch(/^\rreading data: \d+\/\d+ files/);
+    expect(stderr).toContain('\r\u001b[K');
+  });
+
+  it('shows nothing when stderr is not a terminal', async () => {
+    const { stderr } = await run(['--no-bundled', '--data', fixture('bad'), 'validate']);
+    expect(stderr).not.toContain('reading data');
+  });
+});

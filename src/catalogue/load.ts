@@ -17,6 +17,8 @@ export interface LoadOptions {
   parse: ParseFile;
   /** Where each folder's cache lives, if caching is wanted. */
   cachePath?: (folder: string) => string;
+  /** Told after each file that had to be parsed: how many of this folder's files are done. */
+  progress?: (done: number, total: number) => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export function loadCatalogue(folders: readonly string[], options: LoadOptions):
   for (const folder of folders) {
     const files = listDataFiles(folder, problems);
     const cache = options.cachePath ? FolderCache.open(options.cachePath(folder), folder) : undefined;
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       fileCount++;
       const hit = cache?.get(file);
       if (hit) {
@@ -44,6 +46,7 @@ export function loadCatalogue(folders: readonly string[], options: LoadOptions):
       problems.list.push(...own.list);
       parts.push(records);
       cache?.set(file, records, own.list);
+      options.progress?.(i + 1, files.length);
     }
     cache?.keepOnly(files);
     cache?.save();

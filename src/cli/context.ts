@@ -49,6 +49,28 @@ export function pagerCommand(env: Io['env']): string | undefined {
   return command === '' || command === 'cat' ? undefined : command;
 }
 
+/**
+ * "reading data: 37/101 files" on a terminal's stderr while files are parsed, from the moment a
+ * load has taken half a second (a warm or small load shows nothing), cleared when it ends.
+ */
+function progressLine(io: Io): { update(done: number, total: number): void; done(): void } {
+  const started = io.now().getTime();
+  let shown = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = io.now().getTime();
+      if (now - started < 500 || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\rreading data: ${done}/${total} files`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
 /** Parse the shared flags into options; a bad --color value is a usage error. */
 export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
   const color = String(flags.color ?? 'auto');
@@ -71,7 +93,12 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   let loaded: Catalogue | undefined;
   const load = (which = folders): LoadResult => {
     try {
-      return loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath });
+      const progress = io.stderr.isTTY ? progressLine(io) : undefined;
+      try {
+        return loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
+      } finally {
+        progress?.done();
+      }
     } catch (e) {
       if (e instanceof MissingFolderError) {
         throw new CliError(`${e.message}; check the path given with --data or MEMORIES_DATA`, EXIT.files);
