@@ -137,7 +137,7 @@ describe('memories show', () => {
     const { stdout } = await run(['show', 'memories-us-dvd-2004']);
     for (const line of [
       /Publisher\s+Columbia TriStar Home Entertainment/,
-      /Distributor\s+Sony Pictures Home Entertainment/,
+      /Columbia TriStar Home Entertainment \/ Sony Pictures Home Entertainment/,
       /Released\s+2004-02-24/,
       /Region\s+1/,
       /Runtime\s+114 min/,
