@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,5 +70,13 @@ describe('the cache of a data folder', () => {
     expect(warm.stderr).toBe(cold.stderr);
     expect(warm.stdout).toBe(cold.stdout);
     expect(String(warm.stderr)).toContain('bad.yaml:2:29: error: "born" is not a real calendar date: 1999-02-30');
+  });
+});
+
+describe('the start-up bundle', () => {
+  it('leaves out the yaml parser, which is loaded only when a file must be parsed', () => {
+    const bundle = readFileSync(fileURLToPath(new URL('../dist/memories.cjs', import.meta.url)), 'utf8');
+    expect(bundle).not.toContain('LineCounter');
+    expect(readFileSync(fileURLToPath(new URL('../dist/parse.cjs', import.meta.url)), 'utf8')).toContain('LineCounter');
   });
 });

@@ -2,7 +2,9 @@ import { readCollectionText, withLock, writeCollectionText } from '../source/col
 import { parseSource } from '../source/parse';
 import type { SourceFile } from '../source/parse';
 import { Problems } from '../source/problem';
-import { decodeCollection, emptyCollection } from './collection';
+import { emptyCollection } from './collection';
+import { decodeDocument } from './decode';
+import { collectionTopLevel } from './schema';
 import type { Collection } from './collection';
 
 /** The collection as loaded: decoded records, their problems, and whether the file exists. */
@@ -18,6 +20,11 @@ const HEADER = `# Your memories collection: what you own, what you want, what yo
 
 function parse(path: string, text: string, problems: Problems): SourceFile | undefined {
   return parseSource(path, text, problems);
+}
+
+/** Decode a parsed collection file; every record is checked like data, with positions. */
+function decodeCollection(source: SourceFile, problems: Problems): Collection {
+  return decodeDocument(source, problems, collectionTopLevel, 'a collection file') as unknown as Collection;
 }
 
 /** Read and decode the collection file; a missing file is an empty collection. */

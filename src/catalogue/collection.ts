@@ -1,9 +1,6 @@
-import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
 import type { Catalogue } from './catalogue';
-import { decodeDocument } from './decode';
-import { collectionTopLevel } from './schema';
 
 /** A release in the user's collection, owned or wanted. */
 export interface CollectionItem {
@@ -39,10 +36,7 @@ export interface CollectionIndex {
 
 export const emptyCollection = (): Collection => ({ owned: [], wanted: [], viewings: [] });
 
-/** Decode a parsed collection file; every record is checked like data, with positions. */
-export function decodeCollection(source: SourceFile, problems: Problems): Collection {
-  return decodeDocument(source, problems, collectionTopLevel, 'a collection file') as unknown as Collection;
-}
+// Decoding lives in collection-store.ts, with the yaml package, outside the start-up bundle.
 
 /**
  * Index the collection into the catalogue. References to releases or works the catalogue does
