@@ -11,6 +11,11 @@ export interface FieldDef<T> {
   kind: FieldKind;
   doc: string;
   values(item: T, cat: Catalogue): (string | number)[];
+  /**
+   * For fields whose values are people's names: the staff ids behind them, so that a search
+   * matches each person's names once rather than once per credit (see match.ts).
+   */
+  people?(item: T): string[];
 }
 
 export type SearchKind = 'works' | 'people' | 'releases';
@@ -23,21 +28,28 @@ const text = <T>(doc: string, values: (item: T, cat: Catalogue) => (string | und
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
-function personNames(staff: Staff | undefined): string[] {
+/** Every form of a person's name. */
+export function personNames(staff: Staff | undefined): string[] {
   return staff ? [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter((n): n is string => Boolean(n)) : [];
 }
+
+const anthologyCredits = new WeakMap<object, Credit[]>();
 
 /** Every credit of a work; an anthology also carries its segments' credits, so `list director:kon` finds Memories. */
 function creditsOf(work: Work): Credit[] {
   if (work.kind === 'segment') return work.segment.credits ?? [];
-  return [...(work.anthology.credits ?? []), ...work.anthology.segments.flatMap((s) => s.credits ?? [])];
+  let all = anthologyCredits.get(work.anthology);
+  if (!all) {
+    all = [...(work.anthology.credits ?? []), ...work.anthology.segments.flatMap((s) => s.credits ?? [])];
+    anthologyCredits.set(work.anthology, all);
+  }
+  return all;
 }
 
-function namesIn(roles: readonly string[] | undefined) {
-  return (work: Work, cat: Catalogue): string[] =>
-    creditsOf(work)
-      .filter((c) => roles === undefined || roles.includes(c.role))
-      .flatMap((c) => personNames(cat.staffById.get(c.staff)));
+/** A field of the names of the people credited in some roles (all roles when undefined). */
+function credited(doc: string, roles: readonly string[] | undefined): FieldDef<Work> {
+  const people = (work: Work): string[] => creditsOf(work).flatMap((c) => (roles === undefined || roles.includes(c.role) ? [c.staff] : []));
+  return { kind: 'text', doc, people, values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))) };
 }
 
 function titleForms(r: { id: string; title: string; native_title?: string; romaji_title?: string; alt_titles?: string[] }): string[] {
@@ -47,10 +59,10 @@ function titleForms(r: { id: string; title: string; native_title?: string; romaj
 const workFields: Record<string, FieldDef<Work>> = {
   id: text('the id', (w) => [workRecord(w).id]),
   title: text('any form of the title', (w) => titleForms(workRecord(w))),
-  director: text('director or chief director', namesIn(['director', 'chief-director'])),
-  music: text('composer (music or theme music)', namesIn(['music', 'theme-music'])),
-  writer: text('screenplay or original story', namesIn(['screenplay', 'original-story'])),
-  staff: text('anyone credited, in any role', namesIn(undefined)),
+  director: credited('director or chief director', ['director', 'chief-director']),
+  music: credited('composer (music or theme music)', ['music', 'theme-music']),
+  writer: credited('screenplay or original story', ['screenplay', 'original-story']),
+  staff: credited('anyone credited, in any role', undefined),
   studio: text('animation studio', (w) => [...(workRecord(w).studios ?? []), ...(w.kind === 'anthology' ? w.anthology.segments.flatMap((s) => s.studios ?? []) : [])]),
   year: { kind: 'number', doc: 'year of the anthology', values: (w) => [w.anthology.year] },
   runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
@@ -60,7 +72,7 @@ const workFields: Record<string, FieldDef<Work>> = {
   wanted: text('yes when a release of its anthology is on your wishlist', (w, cat) => [yesNo((cat.releasesByAnthology.get(w.anthology.id) ?? []).some((r) => cat.collection?.wanted.has(r.id)))]),
   watched: text('yes when you logged a viewing of it', (w, cat) => [yesNo(cat.collection?.viewingsByWork.has(workRecord(w).id) === true)]),
   rating: { kind: 'number', doc: 'your latest rating of it', values: (w, cat) => { const r = latestRating(cat.collection, workRecord(w).id); return r === undefined ? [] : [r]; } },
-  ...Object.fromEntries(ROLES.map((role) => [role, text(`credited as ${role}`, namesIn([role]))])),
+  ...Object.fromEntries(ROLES.map((role) => [role, credited(`credited as ${role}`, [role])])),
 };
 
 const peopleFields: Record<string, FieldDef<Staff>> = {
@@ -102,7 +114,7 @@ export const FIELD_ALIASES: Record<string, string> = { composer: 'music', direct
 
 /** What a bare word (no field) looks at, per kind. */
 export const BARE: Record<SearchKind, FieldDef<never>> = {
-  works: text('any title, credited name or studio', (w: Work, cat) => [...titleForms(workRecord(w)), ...namesIn(undefined)(w, cat), ...workFields.studio!.values(w, cat).map(String)]) as FieldDef<never>,
+  works: text('any title, credited name or studio', (w: Work, cat) => [...titleForms(workRecord(w)), ...workFields.staff!.values(w, cat).map(String), ...workFields.studio!.values(w, cat).map(String)]) as FieldDef<never>,
   people: text('any form of the name', (s: Staff) => personNames(s)) as FieldDef<never>,
   releases: text('edition title, anthology or publisher', (r: Release, cat) => [r.title, r.publisher, ...releaseFields.anthology!.values(r, cat).map(String)]) as FieldDef<never>,
 };

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { FieldDef, SearchKind } from './fields';
-import { BARE, FIELDS } from './fields';
+import { BARE, FIELDS, personNames } from './fields';
 import { foldKey, foldKeyAnyOrder, foldWords } from './fold';
 import type { Query, Term } from './parse';
 import { QueryError } from './parse';
@@ -51,8 +51,33 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
   }
 }
 
+// Per term, the rank of each person's names: computed once per person, not once per credit.
+const personRanks = new WeakMap<Term, Map<string, number | undefined>>();
+
+function personRank(term: Term, staffId: string, cat: Catalogue): number | undefined {
+  let ranks = personRanks.get(term);
+  if (!ranks) personRanks.set(term, (ranks = new Map()));
+  if (!ranks.has(staffId)) {
+    let best: number | undefined;
+    for (const name of personNames(cat.staffById.get(staffId))) {
+      const r = matchText(term.value, name, term.op === 'exact');
+      if (r !== undefined && (best === undefined || r < best)) best = r;
+    }
+    ranks.set(staffId, best);
+  }
+  return ranks.get(staffId);
+}
+
 /** Rank of one term against one item, or undefined when it does not match. */
 function matchTerm<T>(term: Term, def: FieldDef<T>, item: T, cat: Catalogue): number | undefined {
+  if (def.people) {
+    let best: number | undefined;
+    for (const id of def.people(item)) {
+      const r = personRank(term, id, cat);
+      if (r !== undefined && (best === undefined || r < best)) best = r;
+    }
+    return best;
+  }
   const values = def.values(item, cat);
   if (def.kind !== 'text') {
     const hit = values.some((v) =>
