@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,5 +78,30 @@ describe('the start-up bundle', () => {
     const bundle = readFileSync(fileURLToPath(new URL('../dist/memories.cjs', import.meta.url)), 'utf8');
     expect(bundle).not.toContain('LineCounter');
     expect(readFileSync(fileURLToPath(new URL('../dist/parse.cjs', import.meta.url)), 'utf8')).toContain('LineCounter');
+  });
+});
+
+describe('process hygiene', () => {
+  it('delivers output larger than a pipe buffer whole before an error exit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memories-many-'));
+    const bad = Array.from({ length: 3000 }, (_, i) => `  - { id: p${i}, name: P, born: 1999-02-30 }`).join('\n');
+    writeFileSync(join(dir, 'bad.yaml'), `staff:\n${bad}\n`);
+    const r = memories([], `$MEMORIES --no-bundled validate ${dir} | wc -l; echo "status=\${PIPESTATUS[0]}"`);
+    expect(r.stdout).toBe('3000\nstatus=3\n');
+  });
+
+  it('stops at once on Ctrl-C (SIGINT) during a slow load, which a shell reports as 130', async () => {
+    const { generate } = await import('./bench/generate.mjs');
+    const dir = generate(join(tmpdir(), 'memories-sigint-1000'), 1000) as string;
+    const child = spawn(process.execPath, [BIN, '--no-bundled', '--data', dir, 'validate'], {
+      env: { ...env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')) },
+      stdio: 'ignore',
+    });
+    const started = Date.now();
+    setTimeout(() => child.kill('SIGINT'), 400);
+    const signal = await new Promise<string | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    // Ended by the signal itself, which a shell reports as exit status 130, and promptly.
+    expect(signal).toBe('SIGINT');
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 });

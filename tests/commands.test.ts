@@ -245,6 +245,18 @@ describe('usage', () => {
     expect(stderr).toContain('Did you mean list?');
   });
 
+  it('suggests the closest flag and exits 2', async () => {
+    const { stderr, code } = await run(['list', '--jsn']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown option '--jsn'");
+    expect(stderr).toContain('Did you mean --json?');
+  });
+
+  it('prints no colour for TERM=dumb, unless forced', async () => {
+    expect((await run(['list'], { tty: true, env: { TERM: 'dumb' } })).stdout).not.toContain('\u001b');
+    expect((await run(['list'], { tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } })).stdout).toContain('\u001b');
+  });
+
   it('prints the version alone', async () => {
     const { stdout, code } = await run(['--version']);
     expect(code).toBe(0);

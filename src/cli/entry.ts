@@ -2,9 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachePathFor } from '../catalogue/cache';
 import type { Heavy } from './io';
-import { EXIT } from './errors';
 import { main } from './main';
-import { isPaging, runPager } from './pager';
+import { runPager } from './pager';
 
 // The process boundary: the only place that reads process streams, argv and env.
 // Built as dist/memories.cjs, so __dirname is dist/ and the bundled data sits beside it.
@@ -18,14 +17,10 @@ stdout.on('error', (e: NodeJS.ErrnoException) => {
   else throw e;
 });
 
-// Ctrl-C: exit 130. We never change terminal modes, so there is nothing to reset; while a
-// pager runs, it handles Ctrl-C itself and we wait for it.
-process.on('SIGINT', () => {
-  if (isPaging()) return;
-  process.exitCode = EXIT.interrupted;
-  process.exit();
-});
-
+// Ctrl-C keeps Node's default: the process ends at once, even in the middle of a long parse,
+// and the shell reports 130. No terminal mode is ever changed, so nothing needs resetting; a
+// collection write in progress removes its temporary file (write-file-atomic), and a lock left
+// behind is taken over by the next run. While a pager runs, pager.ts leaves Ctrl-C to it.
 // yaml, the decoder and the file writers are a bundle of their own, loaded on first use.
 let loaded: Heavy | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require is what keeps it out of start-up

@@ -5,7 +5,6 @@ export const EXIT = {
   usage: 2,
   data: 3,
   files: 4,
-  interrupted: 130,
 } as const;
 
 /** A failure the user can act on: its message is printed as is, without a stack trace. */

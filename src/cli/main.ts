@@ -32,7 +32,7 @@ Exit codes:
   3    data errors (memories validate)
   4    file-system errors (a missing --data folder; the collection file cannot be
        written, or another memories is writing it)
-  130  interrupted`;
+  130  interrupted by Ctrl-C (the shell reports it)`;
 
 const QUERY_HELP = `
 Query syntax:

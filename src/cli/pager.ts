@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { Io } from './io';
 
-let paging = false;
-
-/** True while a pager has the terminal: Ctrl-C then belongs to the pager, not to us. */
-export function isPaging(): boolean {
-  return paging;
-}
+// While a pager has the terminal, Ctrl-C belongs to it (less uses it to stop a search): we
+// ignore it and wait for the pager to exit.
+const ignore = (): void => undefined;
 
 /**
  * Run the pager through the shell (so "less -S" works) with the text on its stdin. Quitting
@@ -15,10 +12,10 @@ export function isPaging(): boolean {
  */
 export function runPager(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'> {
   return new Promise((resolve) => {
-    paging = true;
+    process.on('SIGINT', ignore);
     const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
     const done = (result: 'shown' | 'failed'): void => {
-      paging = false;
+      process.off('SIGINT', ignore);
       resolve(result);
     };
     child.on('error', () => done('failed'));

@@ -1,0 +1,2 @@
+/** Write a synthetic catalogue of `count` anthologies into `dir` (once) and return `dir`. */
+export function generate(dir: string, count: number): string;
