@@ -8,7 +8,8 @@ import { fixture } from './helpers';
 
 // A few runs of the built command (npm test builds it first), as a user would run it.
 const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
-const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+// A private cache and no collection, so the tests never touch the machine's own.
+const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')), MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml') };
 
 function memories(args: string[], shell?: string): { stdout: string; stderr: string; status: number | null } {
   const r = shell

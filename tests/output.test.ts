@@ -162,7 +162,7 @@ describe('in a real terminal', () => {
   const pty = (cols: number, args: string): string => {
     const r = spawnSync('script', ['-qec', `stty cols ${cols} rows 200; ${process.execPath} ${BIN} ${args}`, '/dev/null'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', MEMORIES_PAGER: 'cat' },
+      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', MEMORIES_PAGER: 'cat', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (r.error) throw new Error(`script(1) is needed for this test (util-linux): ${r.error.message}`);

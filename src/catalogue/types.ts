@@ -101,7 +101,6 @@ export interface RecordsByKind {
   reviews: Review[];
 }
 
-export type RecordKind = keyof RecordsByKind;
 
 /** A segment together with the anthology it belongs to and its place in the running order. */
 export interface SegmentRef {
