@@ -97,6 +97,14 @@ describe('a collection file that is not safe to write', () => {
     expect(readFileSync(file, 'utf8')).toBe('owned:\n  - release: memories-us-dvd-2004\n    raiting: 3\n');
   });
 
+  it('is checked by memories validate, with the data', async () => {
+    const { file, env } = place('viewings:\n  - { work: magnetic-rose, rating: 11 }\n');
+    const r = await run(['validate'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe(`${file}:2:36: error: "rating" must be from 0 to 10; found 11\n`);
+    expect(r.stderr).toMatch(/^10 files checked: 1 error, 0 warnings\n$/);
+  });
+
   it('reports references the catalogue does not have, with their position', async () => {
     const { file, env } = place('owned:\n  - release: memories-us-dvd-2005\n');
     const r = await run(['collection'], { env });

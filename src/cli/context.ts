@@ -5,6 +5,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { attachCollection } from '../catalogue/collection';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
+import { escapeLine } from '../render/escape';
 import { renderLoadWarnings } from '../render/problems';
 import type { View } from '../render/view';
 import { MissingFolderError } from '../source/files';
@@ -32,7 +33,7 @@ export interface Context {
   collectionPath: string;
   /** Today as YYYY-MM-DD, in local time. */
   today(): string;
-  /** Load and return everything, problems included, printing nothing. */
+  /** Load the data folders and the collection, problems included, printing nothing. */
   load(folders?: string[]): LoadResult;
   /** Write to stdout; on a terminal the text is held until finish() so that it can be paged. */
   write(text: string): void;
@@ -75,7 +76,7 @@ function progressLine(io: Io): { update(done: number, total: number): void; done
 export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
   const color = String(flags.color ?? 'auto');
   if (color !== 'auto' && color !== 'always' && color !== 'never') {
-    throw usageError(`--color must be auto, always or never, not "${color}"`);
+    throw usageError(`--color must be auto, always or never, not "${escapeLine(color)}"`);
   }
   return { data: (flags.data as string[] | undefined) ?? [], bundled: flags.bundled !== false, color, pager: flags.pager !== false };
 }
@@ -94,15 +95,26 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   const load = (which = folders): LoadResult => {
     try {
       const progress = io.stderr.isTTY ? progressLine(io) : undefined;
+      let result: LoadResult;
       try {
-        return loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
+        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
       } finally {
         progress?.done();
       }
+      // The collection needs yaml, so it is read only when there is one.
+      if (existsSync(collectionPath)) {
+        const mine = io.heavy().loadCollection(collectionPath);
+        result.problems.list.push(...mine.problems.list);
+        attachCollection(result.catalogue, mine.collection, result.problems);
+        result.fileCount++;
+      }
+      return result;
     } catch (e) {
       if (e instanceof MissingFolderError) {
         throw new CliError(`${e.message}; check the path given with --data or MEMORIES_DATA`, EXIT.files);
       }
+      // Thrown by the lazily loaded bundle, so recognised by name rather than by class.
+      if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(e.message, EXIT.files);
       throw e;
     }
   };
@@ -139,12 +151,6 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     catalogue() {
       if (loaded) return loaded;
       const result = load();
-      // The collection needs yaml, so it is read only when there is one.
-      if (existsSync(collectionPath)) {
-        const mine = io.heavy().loadCollection(collectionPath);
-        result.problems.list.push(...mine.problems.list);
-        attachCollection(result.catalogue, mine.collection, result.problems);
-      }
       if (result.problems.list.length > 0) io.stderr.write(renderLoadWarnings(result.problems.list, err));
       loaded = result.catalogue;
       return loaded;

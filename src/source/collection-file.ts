@@ -4,7 +4,9 @@ import writeFileAtomic from 'write-file-atomic';
 import { describeFsError } from './files';
 
 /** The collection file could not be read, locked or written: the user can act on the message. */
-export class CollectionFileError extends Error {}
+export class CollectionFileError extends Error {
+  override readonly name = 'CollectionFileError';
+}
 
 /** How long a second writer waits for the lock before giving up. */
 export const LOCK_WAIT_MS = 3000;

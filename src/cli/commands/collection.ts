@@ -24,7 +24,7 @@ function update(ctx: Context, edit: (text: string, collection: Collection) => Ed
   try {
     result = heavy.updateCollection(ctx.collectionPath, edit);
   } catch (e) {
-    if (e instanceof heavy.CollectionFileError) throw new CliError(e.message, EXIT.files);
+    if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(e.message, EXIT.files);
     throw e;
   }
   if (result.kind === 'invalid') {
