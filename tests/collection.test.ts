@@ -247,3 +247,11 @@ describe('yaml edits', () => {
     expect(removeListItem(text, 'owned', 2)).toBe('owned:\n  - release: a\n    note: x\n  - release: b\n');
   });
 });
+
+describe('show', () => {
+  it('says when a release is in the collection', async () => {
+    const { env } = place(COMMENTED);
+    expect((await run(['show', 'memories-us-dvd-2004'], { env })).stdout).toMatch(/\nCollection +you own it\n/);
+    expect((await run(['show', 'robot-carnival-discotek-uhd'], { env })).stdout).toMatch(/\nCollection +on your wishlist\n/);
+  });
+});

@@ -163,6 +163,7 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
       ['Runtime', r.runtime === undefined ? undefined : `${r.runtime} min`],
       ['Packaging', r.packaging],
       ['Status', r.status],
+      ['Collection', cat.collection?.owned.has(r.id) ? 'you own it' : cat.collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
     ],
     view,
   );

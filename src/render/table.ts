@@ -21,7 +21,8 @@ export interface Table {
 }
 
 const GAP = 2;
-const MIN_COLUMN = 6;
+// Columns shrink to a single "…" only when nothing wider fits: a narrow terminal still gets aligned rows.
+const MIN_COLUMN = 1;
 
 /**
  * A table of records. In a terminal: a header and columns fitted to the width, the widest
