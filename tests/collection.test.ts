@@ -216,6 +216,7 @@ describe('queries, marks and comparisons', () => {
     const data = JSON.parse(two.stdout) as { releases: string[]; specs: { label: string; values: string[]; differs: boolean }[] };
     expect(data.releases).toEqual(['memories-us-dvd-2004', 'memories-gb-dvd-2004']);
     expect(data.specs.find((s) => s.label === 'Subtitles')).toEqual({ label: 'Subtitles', values: ['English; French; Spanish; Portuguese', 'English'], differs: true });
+    expect(data.specs.find((s) => s.label === 'Price')).toEqual({ label: 'Price', values: ['$26.96', '£19.99'], differs: true });
   });
 
   it('needs two releases to compare', async () => {

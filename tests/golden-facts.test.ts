@@ -73,6 +73,7 @@ describe('the bundled catalogue', () => {
       region: '1',
       publisher: 'Columbia TriStar Home Entertainment',
       released: '2004-02-24',
+      price: '$26.96',
       video: { aspect_ratio: '1.85:1', anamorphic: true },
     });
     expect(dvd.catalog_number).toBeUndefined();

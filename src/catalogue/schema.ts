@@ -165,6 +165,7 @@ export const releaseFields: Fields = {
   subtitles: { type: { kind: 'list', of: language }, doc: 'Subtitle languages (ISO 639-1 codes).' },
   extras: texts('Bonus features.'),
   packaging: text('Packaging, such as "slipcase" or "LD-sized box".'),
+  price: text('List price as published, with its currency: "$26.96", "¥10,290".'),
   status: { type: { kind: 'enum', values: STATUSES }, doc: 'Availability.' },
 };
 

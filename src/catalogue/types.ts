@@ -80,6 +80,7 @@ export interface Release extends Common {
   subtitles?: string[];
   extras?: string[];
   packaging?: string;
+  price?: string;
   status?: string;
 }
 

@@ -34,7 +34,7 @@ const SPECS: Spec[] = [
   ['Extras', (r) => list(r.extras)],
   ['Packaging', (r) => r.packaging],
   ['Status', (r) => r.status],
-  ['Price', () => undefined],
+  ['Price', (r) => r.price],
   ['In your collection', (r, cat) => (cat.collection?.owned.has(r.id) ? 'owned' : cat.collection?.wanted.has(r.id) ? 'wanted' : undefined)],
 ];
 

@@ -162,6 +162,7 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
       ['Discs', r.discs],
       ['Runtime', r.runtime === undefined ? undefined : `${r.runtime} min`],
       ['Packaging', r.packaging],
+      ['Price', r.price],
       ['Status', r.status],
       ['Collection', cat.collection?.owned.has(r.id) ? 'you own it' : cat.collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
     ],
