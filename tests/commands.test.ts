@@ -60,7 +60,7 @@ describe('memories list', () => {
     const { stdout, stderr, code } = await run(['--data', '/no/such/folder', 'list']);
     expect(code).toBe(4);
     expect(stdout).toBe('');
-    expect(stderr).toBe('memories: data folder /no/such/folder: no such file or folder; check the path given with --data or MEMORIES_DATA\n');
+    expect(stderr).toBe('memories: data folder /no/such/folder: no such file or folder; check the path (given with --data, MEMORIES_DATA or to validate)\n');
   });
 
   it('succeeds with nothing to show', async () => {

@@ -172,7 +172,7 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
   it('exits 4 for a missing --data folder', async () => {
     const { code, stderr } = await run(['--data', '/no/such/place', 'validate']);
     expect(code).toBe(4);
-    expect(stderr).toBe('memories: data folder /no/such/place: no such file or folder; check the path given with --data or MEMORIES_DATA\n');
+    expect(stderr).toBe('memories: data folder /no/such/place: no such file or folder; check the path (given with --data, MEMORIES_DATA or to validate)\n');
   });
 
   it('names both places of an id defined in two folders', async () => {

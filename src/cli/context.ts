@@ -111,7 +111,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       return result;
     } catch (e) {
       if (e instanceof MissingFolderError) {
-        throw new CliError(`${e.message}; check the path given with --data or MEMORIES_DATA`, EXIT.files);
+        throw new CliError(`${e.message}; check the path (given with --data, MEMORIES_DATA or to validate)`, EXIT.files);
       }
       // Thrown by the lazily loaded bundle, so recognised by name rather than by class.
       if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(e.message, EXIT.files);
