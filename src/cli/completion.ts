@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { escapeLine } from '../render/escape';
+import type { Context } from './context';
+import { EXIT, usageError } from './errors';
 import type { Catalogue } from '../catalogue/catalogue';
 import { FIELD_ALIASES, FIELDS } from '../query/fields';
 import type { SearchKind } from '../query/fields';
@@ -71,4 +74,19 @@ export function completeWords(program: Command, words: string[], catalogue: () =
     else candidates = [...new Set([...KIND_OF[cmd.name()]!.flatMap((k) => Object.keys(FIELDS[k])), ...Object.keys(FIELD_ALIASES)])].map((f) => `${f}:`);
   } else candidates = [];
   return candidates.filter((c) => c.startsWith(current)).sort();
+}
+
+/** `memories completion SHELL`: print the script for one shell. */
+export function runCompletion(ctx: Context, shell: string): number {
+  const script = COMPLETION_SCRIPTS[shell];
+  if (!script) throw usageError(`no completion for "${escapeLine(shell)}"; choose bash, zsh or fish`);
+  ctx.write(script);
+  return EXIT.ok;
+}
+
+/** The hidden `memories __complete WORDS...` that the scripts call: one candidate per line. */
+export function runComplete(ctx: Context, program: Command, words: string[]): number {
+  const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.catalogue());
+  ctx.write(candidates.map((c) => `${c}\n`).join(''));
+  return EXIT.ok;
 }

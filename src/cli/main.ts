@@ -6,7 +6,7 @@ import { runShow, showOptions } from './commands/show';
 import { runFields } from './commands/fields';
 import { runCollection, runLog, runOwn, runUnown, runWant, runWatched } from './commands/collection';
 import { runCompare } from './commands/compare';
-import { COMPLETION_SCRIPTS, completeWords } from './completion';
+import { runComplete, runCompletion } from './completion';
 import { addQueryFlags, queryOptions } from './commands/query-options';
 import { runSearch } from './commands/search';
 import { runTable, tableCommands } from './commands/tables';
@@ -182,27 +182,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<shell>', 'bash, zsh or fish')
     .description('Print a shell completion script for commands, flags, query fields and ids');
   examples(completion, ['eval "$(memories completion bash)"', 'eval "$(memories completion zsh)"', 'memories completion fish | source']);
-  completion.action(
-    act((ctx, shell: string) => {
-      const script = COMPLETION_SCRIPTS[shell];
-      if (!script) throw new CliError(`no completion for "${escapeLine(shell)}"; choose bash, zsh or fish`, EXIT.usage);
-      ctx.write(script);
-      return EXIT.ok;
-    }),
-  );
+  completion.action(act((ctx, shell: string) => runCompletion(ctx, shell)));
 
   program
     .command('__complete', { hidden: true })
     .argument('[words...]')
     .allowUnknownOption()
     .helpOption(false)
-    .action(
-      act((ctx, words: string[]) => {
-        const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.catalogue());
-        ctx.write(candidates.map((c) => `${c}\n`).join(''));
-        return EXIT.ok;
-      }),
-    );
+    .action(act((ctx, words: string[]) => runComplete(ctx, program, words)));
 
   return program;
 }
