@@ -28,7 +28,13 @@ await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse
 await build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });
 rmSync('dist/memories.cjs.cache', { force: true });
 
-const run = (args, env = {}) => spawnSync(process.execPath, ['bin/memories.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+// Only the bundled data: the developer's own MEMORIES_DATA folders and collection stay out of
+// the build (they would be checked, cached and reported as if they were the bundled data).
+const run = (args, env = {}) =>
+  spawnSync(process.execPath, ['bin/memories.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', MEMORIES_DATA: '', MEMORIES_COLLECTION: 'dist/no-collection.yaml', ...env },
+  });
 const check = run(['validate']);
 if (check.status !== 0) process.stderr.write(`warning: the bundled data has problems:\n${check.stdout}${check.stderr}`);
 run(['list'], { MEMORIES_WRITE_CODE_CACHE: '1' });

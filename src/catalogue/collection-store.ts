@@ -18,10 +18,6 @@ const HEADER = `# Your memories collection: what you own, what you want, what yo
 # memories edits this file in place and keeps your comments; see docs/data-format.md.
 `;
 
-function parse(path: string, text: string, problems: Problems): SourceFile | undefined {
-  return parseSource(path, text, problems);
-}
-
 /** Decode a parsed collection file; every record is checked like data, with positions. */
 function decodeCollection(source: SourceFile, problems: Problems): Collection {
   return decodeDocument(source, problems, collectionTopLevel, 'a collection file') as unknown as Collection;
@@ -32,7 +28,7 @@ export function loadCollection(path: string): LoadedCollection {
   const problems = new Problems();
   const read = readCollectionText(path);
   if (!read.exists) return { collection: emptyCollection(), problems, exists: false };
-  const source = parse(path, read.text, problems);
+  const source = parseSource(path, read.text, problems);
   return { collection: source ? decodeCollection(source, problems) : emptyCollection(), problems, exists: true };
 }
 
@@ -50,13 +46,13 @@ export function updateCollection(path: string, edit: (text: string, collection: 
   return withLock(path, () => {
     const read = readCollectionText(path);
     const problems = new Problems();
-    const source = parse(path, read.exists ? read.text : HEADER, problems);
+    const source = parseSource(path, read.exists ? read.text : HEADER, problems);
     const collection = source ? decodeCollection(source, problems) : emptyCollection();
     if (!source || problems.errorCount > 0) return { kind: 'invalid', problems };
     const result = edit(source.text, collection);
     if ('unchanged' in result) return { kind: 'unchanged', message: result.unchanged };
     const check = new Problems();
-    const after = parse(path, result.text, check);
+    const after = parseSource(path, result.text, check);
     if (after) decodeCollection(after, check);
     if (!after || check.errorCount > 0) throw new Error(`an edit of ${path} produced invalid YAML: ${check.list[0]?.message ?? ''}`);
     writeCollectionText(path, result.text, read);

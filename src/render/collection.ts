@@ -3,7 +3,7 @@ import type { CollectionItem, Viewing } from '../catalogue/collection';
 import { workLabel } from '../query/credits';
 import { countryRegion } from './records';
 import type { Column } from './table';
-import { renderTable } from './table';
+import { renderGroups, renderTable } from './table';
 import type { View } from './view';
 
 const itemColumns: Column[] = [
@@ -28,15 +28,13 @@ function itemRows(cat: Catalogue, items: CollectionItem[]): string[][] {
  * release, starting with "owned" or "wanted", then the columns above.
  */
 export function renderCollection(cat: Catalogue, owned: CollectionItem[], wanted: CollectionItem[], view: View): string {
-  const groups: [string, string, string[][]][] = [
-    ['Owned', 'owned', itemRows(cat, owned)],
-    ['Wanted', 'wanted', itemRows(cat, wanted)],
-  ];
-  if (!view.tty) return groups.map(([, kind, rows]) => renderTable({ columns: [{ header: 'LIST' }, ...itemColumns], rows: rows.map((r) => [kind, ...r]) }, view)).join('');
-  return groups
-    .filter(([, , rows]) => rows.length > 0)
-    .map(([title, , rows]) => `${view.color.bold.underline(`${title} (${rows.length})`)}\n${renderTable({ columns: itemColumns, rows }, view)}`)
-    .join('\n');
+  return renderGroups(
+    [
+      { title: 'Owned', kind: 'owned', table: { columns: itemColumns, rows: itemRows(cat, owned) } },
+      { title: 'Wanted', kind: 'wanted', table: { columns: itemColumns, rows: itemRows(cat, wanted) } },
+    ],
+    view,
+  );
 }
 
 /** Viewings, newest first: date, work, rating, note. */

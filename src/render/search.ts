@@ -4,7 +4,7 @@ import { workRecord } from '../query/credits';
 import type { Hit } from '../query/match';
 import { countryRegion } from './records';
 import type { Column } from './table';
-import { renderTable } from './table';
+import { renderGroups } from './table';
 import type { View } from './view';
 
 export interface SearchResults {
@@ -22,31 +22,33 @@ const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
  * a label, and the fields that matched.
  */
 export function renderSearch(cat: Catalogue, results: SearchResults, view: View): string {
-  const groups: [string, string, Column[], string[][]][] = [
+  return renderGroups(
     [
-      'Works',
-      'work',
-      [id, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'ANTHOLOGY' }, { header: 'YEAR' }, matched],
-      results.works.map(({ item, hit }) => [workRecord(item).id, workRecord(item).title, item.kind === 'segment' ? item.anthology.title : '(anthology)', String(item.anthology.year), hit.fields.join(', ')]),
+      {
+        title: 'Works',
+        kind: 'work',
+        table: {
+          columns: [id, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'ANTHOLOGY' }, { header: 'YEAR' }, matched],
+          rows: results.works.map(({ item, hit }) => [workRecord(item).id, workRecord(item).title, item.kind === 'segment' ? item.anthology.title : '(anthology)', String(item.anthology.year), hit.fields.join(', ')]),
+        },
+      },
+      {
+        title: 'People',
+        kind: 'person',
+        table: {
+          columns: [id, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }, matched],
+          rows: results.people.map(({ item, hit }) => [item.id, item.name, item.native_name ?? '', String(cat.creditsByStaff.get(item.id)?.length ?? 0), hit.fields.join(', ')]),
+        },
+      },
+      {
+        title: 'Releases',
+        kind: 'release',
+        table: {
+          columns: [id, { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) }, { header: 'FORMAT' }, { header: 'COUNTRY' }, { header: 'PUBLISHER' }, matched],
+          rows: results.releases.map(({ item, hit }) => [item.id, cat.works.get(item.anthology)?.anthology.title ?? item.anthology, item.format, countryRegion(item), item.publisher, hit.fields.join(', ')]),
+        },
+      },
     ],
-    [
-      'People',
-      'person',
-      [id, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }, matched],
-      results.people.map(({ item, hit }) => [item.id, item.name, item.native_name ?? '', String(cat.creditsByStaff.get(item.id)?.length ?? 0), hit.fields.join(', ')]),
-    ],
-    [
-      'Releases',
-      'release',
-      [id, { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) }, { header: 'FORMAT' }, { header: 'COUNTRY' }, { header: 'PUBLISHER' }, matched],
-      results.releases.map(({ item, hit }) => [item.id, cat.works.get(item.anthology)?.anthology.title ?? item.anthology, item.format, countryRegion(item), item.publisher, hit.fields.join(', ')]),
-    ],
-  ];
-  if (!view.tty) {
-    return groups.map(([, kind, columns, rows]) => renderTable({ columns: [{ header: 'KIND' }, ...columns], rows: rows.map((r) => [kind, ...r]) }, view)).join('');
-  }
-  return groups
-    .filter(([, , , rows]) => rows.length > 0)
-    .map(([title, , columns, rows]) => `${view.color.bold.underline(`${title} (${rows.length})`)}\n${renderTable({ columns, rows }, view)}`)
-    .join('\n');
+    view,
+  );
 }

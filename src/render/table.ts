@@ -85,3 +85,25 @@ export function renderCsv({ columns, rows }: Table): string {
   };
   return [columns.map((c) => c.header), ...rows].map((r) => `${r.map(cell).join(',')}\r\n`).join('');
 }
+
+/** A titled table within grouped output, such as the works, people and releases of a search. */
+export interface TableGroup {
+  title: string;
+  /** What a pipe puts in front of each row ("work", "owned"), so one stream of lines stays greppable. */
+  kind: string;
+  table: Table;
+}
+
+/**
+ * Several tables as one output. In a terminal: a "Title (N)" heading and a table per non-empty
+ * group. In a pipe: one tab-separated line per row, starting with its group's kind.
+ */
+export function renderGroups(groups: TableGroup[], view: View): string {
+  if (!view.tty) {
+    return groups.map(({ kind, table }) => renderTable({ columns: [{ header: 'KIND' }, ...table.columns], rows: table.rows.map((r) => [kind, ...r]) }, view)).join('');
+  }
+  return groups
+    .filter(({ table }) => table.rows.length > 0)
+    .map(({ title, table }) => `${view.color.bold.underline(`${title} (${table.rows.length})`)}\n${renderTable(table, view)}`)
+    .join('\n');
+}
