@@ -113,6 +113,10 @@ function fnv(text: string, offset: number): string {
  * and resolved. The file records the folder too, so a collision only means a rebuild.
  */
 export function cachePathFor(cacheDir: string, folder: string): string {
-  const key = `${resolve(folder)}\0${folder}`;
-  return join(cacheDir, `${fnv(key, 0x811c9dc5)}${fnv(key, 0x01234567)}.json`);
+  return join(cacheDir, `${hashName(`${resolve(folder)}\0${folder}`)}.json`);
+}
+
+/** A file name for any key: 16 hex digits. */
+export function hashName(key: string): string {
+  return `${fnv(key, 0x811c9dc5)}${fnv(key, 0x01234567)}`;
 }

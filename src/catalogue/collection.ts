@@ -1,6 +1,5 @@
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
-import type { Catalogue } from './catalogue';
 
 /** A release in the user's collection, owned or wanted. */
 export interface CollectionItem {
@@ -38,31 +37,37 @@ export const emptyCollection = (): Collection => ({ owned: [], wanted: [], viewi
 
 // Decoding lives in collection-store.ts, with the yaml package, outside the start-up bundle.
 
+/** The ids a collection may refer to: the catalogue's maps, or sets read from a stored index. */
+export interface KnownIds {
+  releases: { has(id: string): boolean; keys(): Iterable<string> };
+  works: { has(id: string): boolean; keys(): Iterable<string> };
+}
+
 /**
- * Index the collection into the catalogue. References to releases or works the catalogue does
- * not have are warnings, not errors: their data folder may simply not be loaded this time.
+ * Index the collection against the ids the catalogue has. References to releases or works it
+ * does not have are warnings, not errors: their data folder may simply not be loaded this time.
  */
-export function attachCollection(cat: Catalogue, collection: Collection, problems: Problems): void {
+export function indexCollection(collection: Collection, known: KnownIds, problems: Problems): CollectionIndex {
   const index: CollectionIndex = { owned: new Map(), wanted: new Map(), viewings: [], viewingsByWork: new Map() };
-  const releaseIds = [...cat.releaseById.keys()];
+  let releaseIds: string[] | undefined;
   for (const list of ['owned', 'wanted'] as const) {
     for (const item of collection[list]) {
-      if (!cat.releaseById.has(item.release)) {
-        problems.warning(item.at, `${list} release "${item.release}" is not in the catalogue${didYouMean(item.release, releaseIds)}; is its data folder loaded?`);
+      if (!known.releases.has(item.release)) {
+        problems.warning(item.at, `${list} release "${item.release}" is not in the catalogue${didYouMean(item.release, (releaseIds ??= [...known.releases.keys()]))}; is its data folder loaded?`);
       } else if (index[list].has(item.release)) {
         problems.warning(item.at, `release "${item.release}" is listed twice under ${list}`);
       } else index[list].set(item.release, item);
     }
   }
   for (const v of collection.viewings) {
-    if (!cat.works.has(v.work)) {
-      problems.warning(v.at, `viewing of "${v.work}", which is not an anthology or segment in the catalogue${didYouMean(v.work, cat.works.keys())}`);
+    if (!known.works.has(v.work)) {
+      problems.warning(v.at, `viewing of "${v.work}", which is not an anthology or segment in the catalogue${didYouMean(v.work, known.works.keys())}`);
       continue;
     }
     index.viewings.push(v);
     index.viewingsByWork.set(v.work, [...(index.viewingsByWork.get(v.work) ?? []), v]);
   }
-  cat.collection = index;
+  return index;
 }
 
 /** The rating of the latest rated viewing of a work (undated viewings count as oldest). */

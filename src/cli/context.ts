@@ -1,14 +1,20 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Catalogue } from '../catalogue/catalogue';
-import { attachCollection } from '../catalogue/collection';
+import { indexCollection } from '../catalogue/collection';
+import type { CollectionIndex, KnownIds } from '../catalogue/collection';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
+import { racy, readSnapshot, SnapshotDamaged, stampsOf, writeSnapshot } from '../catalogue/snapshot';
+import { indexSections, liveIndex, storedIndex } from '../query/search-index';
+import type { SearchIndex, SearchSpec } from '../query/search-index';
 import { escapeLine } from '../render/escape';
 import { renderLoadWarnings } from '../render/problems';
 import type { View } from '../render/view';
-import { MissingFolderError } from '../source/files';
+import { listDataFiles, MissingFolderError } from '../source/files';
+import type { Problem } from '../source/problem';
+import { Problems } from '../source/problem';
 import { CliError, EXIT, usageError } from './errors';
 import type { ColorWhen, Io } from './io';
 import { decideView } from './io';
@@ -35,6 +41,12 @@ export interface Context {
   today(): string;
   /** Load the data folders and the collection, problems included, printing nothing. */
   load(folders?: string[]): LoadResult;
+  /**
+   * Run a search over the stored index of the data folders when it is fresh, printing the
+   * problems the data had as catalogue() would; otherwise over the catalogue, storing an index
+   * for next time.
+   */
+  searchIndex<R>(spec: SearchSpec, use: (index: SearchIndex) => R): R;
   /** Write to stdout; on a terminal the text is held until finish() so that it can be paged. */
   write(text: string): void;
   /** Deliver what write() held: through the pager when it is longer than the screen. */
@@ -92,23 +104,13 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   const collectionPath = io.env.MEMORIES_COLLECTION || join(io.env.XDG_DATA_HOME || join(io.env.HOME || homedir(), '.local', 'share'), 'memories', 'collection.yaml');
   const err = decideView(io.stderr, io.env, options.color);
   let loaded: Catalogue | undefined;
-  const load = (which = folders): LoadResult => {
+  // The problems of the data alone, without the collection's: what a search index stores.
+  let dataProblems: Problem[] = [];
+
+  /** Turn the errors about files the user named into exit 4, with what to do. */
+  const filesNamed = <R>(run: () => R): R => {
     try {
-      const progress = io.stderr.isTTY ? progressLine(io) : undefined;
-      let result: LoadResult;
-      try {
-        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
-      } finally {
-        progress?.done();
-      }
-      // The collection needs yaml, so it is read only when there is one.
-      if (existsSync(collectionPath)) {
-        const mine = io.heavy().loadCollection(collectionPath);
-        result.problems.list.push(...mine.problems.list);
-        attachCollection(result.catalogue, mine.collection, result.problems);
-        result.fileCount++;
-      }
-      return result;
+      return run();
     } catch (e) {
       if (e instanceof MissingFolderError) {
         throw new CliError(`${e.message}; check the path (given with --data, MEMORIES_DATA or to validate)`, EXIT.files);
@@ -118,6 +120,76 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       throw e;
     }
   };
+
+  // The collection needs yaml, so it is read only when there is one.
+  const readCollection = (known: () => KnownIds, problems: Problems): CollectionIndex | undefined => {
+    if (!existsSync(collectionPath)) return undefined;
+    const mine = io.heavy().loadCollection(collectionPath);
+    problems.list.push(...mine.problems.list);
+    return indexCollection(mine.collection, known(), problems);
+  };
+
+  const load = (which = folders): LoadResult =>
+    filesNamed(() => {
+      const progress = io.stderr.isTTY ? progressLine(io) : undefined;
+      let result: LoadResult;
+      try {
+        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
+      } finally {
+        progress?.done();
+      }
+      dataProblems = [...result.problems.list];
+      const cat = result.catalogue;
+      cat.collection = readCollection(() => ({ releases: cat.releaseById, works: cat.works }), result.problems);
+      if (cat.collection) result.fileCount++;
+      return result;
+    });
+
+  const warn = (problems: readonly Problem[]): void => {
+    if (problems.length > 0) io.stderr.write(renderLoadWarnings(problems, err));
+  };
+
+  const catalogue = (): Catalogue => {
+    if (loaded) return loaded;
+    const result = load();
+    warn(result.problems.list);
+    loaded = result.catalogue;
+    return loaded;
+  };
+
+  const searchIndex = <R>(spec: SearchSpec, use: (index: SearchIndex) => R): R => {
+    const key = JSON.stringify(folders.map((f) => resolve(f)));
+    const path = io.indexPath?.(key);
+    const listing = new Problems();
+    const stamps = path ? filesNamed(() => folders.flatMap((f) => stampsOf(listDataFiles(f, listing)))) : [];
+    // A folder with files that cannot be read is loaded in full, so its problems are reported afresh.
+    const usable = path !== undefined && listing.list.length === 0;
+    const snapshot = usable ? readSnapshot(path, key, stamps) : undefined;
+    if (snapshot) {
+      const problems = new Problems();
+      problems.list.push(...snapshot.problems);
+      let printed = false;
+      try {
+        const ids = (kind: string): Set<string> => new Set(snapshot.section(`${kind}.ids`) as string[]);
+        const collection = filesNamed(() => readCollection(() => ({ releases: ids('releases'), works: ids('works') }), problems));
+        warn(problems.list);
+        printed = true;
+        return use(storedIndex(snapshot.section, collection));
+      } catch (e) {
+        if (!(e instanceof SnapshotDamaged)) throw e;
+        // A damaged section after a sound head: its problems are printed already, so load without printing them again.
+        if (printed) loaded = load().catalogue;
+      } finally {
+        snapshot.close();
+      }
+    }
+    const cat = catalogue();
+    const items = spec.items(cat);
+    const found = use(liveIndex(cat, items, spec.rows));
+    if (usable && !racy(stamps, io.now().getTime())) writeSnapshot(path, key, stamps, dataProblems, indexSections(cat, items, spec.rows));
+    return found;
+  };
+
   const out = decideView(io.stdout, io.env, options.color);
   const pager = options.pager && out.tty && io.page ? pagerCommand(io.env) : undefined;
   let held = '';
@@ -148,12 +220,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       const d = io.now();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     },
-    catalogue() {
-      if (loaded) return loaded;
-      const result = load();
-      if (result.problems.list.length > 0) io.stderr.write(renderLoadWarnings(result.problems.list, err));
-      loaded = result.catalogue;
-      return loaded;
-    },
+    catalogue,
+    searchIndex,
   };
 }

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { cachePathFor } from '../catalogue/cache';
+import { cachePathFor, hashName } from '../catalogue/cache';
 import type { Heavy } from './io';
 import { main } from './main';
 import { runPager } from './pager';
@@ -47,6 +47,7 @@ main(process.argv.slice(2), {
   heavy,
   now: () => new Date(),
   cachePath,
+  indexPath: (key) => join(cacheDir, `search-${hashName(key)}.json`),
   page: runPager,
 }).then((code) => {
   process.exitCode = code;

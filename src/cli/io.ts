@@ -26,6 +26,8 @@ export interface Io {
   now(): Date;
   /** Where each folder's cache of decoded records lives; none when undefined. */
   cachePath?: (folder: string) => string;
+  /** Where the search index of a set of folders (named by `key`) lives; none when undefined. */
+  indexPath?: (key: string) => string;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */
   page?(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'>;
 }

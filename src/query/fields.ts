@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { ROLES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
+import type { CollectionIndex } from '../catalogue/collection';
 import { workRecord } from './credits';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */
@@ -16,6 +17,12 @@ export interface FieldDef<T> {
    * matches each person's names once rather than once per credit (see match.ts).
    */
   people?(item: T): string[];
+  /**
+   * For fields that depend on the user's collection: keys taken from the records (release or
+   * work ids), turned into values by the collection of the run. A stored search index keeps
+   * the keys, since the collection changes without the data folders changing.
+   */
+  mine?: { keys(item: T, cat: Catalogue): string[]; values(keys: string[], collection: CollectionIndex | undefined): (string | number)[] };
 }
 
 export type SearchKind = 'works' | 'people' | 'releases';
@@ -27,6 +34,15 @@ const text = <T>(doc: string, values: (item: T, cat: Catalogue) => (string | und
 });
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
+
+/** A field of the user's collection; `values` is derived from the two halves, so both ways of reading agree. */
+function mine<T>(kind: FieldKind, doc: string, keys: (item: T, cat: Catalogue) => string[], values: (keys: string[], collection: CollectionIndex | undefined) => (string | number)[]): FieldDef<T> {
+  return { kind, doc, mine: { keys, values }, values: (item, cat) => values(keys(item, cat), cat.collection) };
+}
+
+const releasesOf = (w: Work, cat: Catalogue): string[] => (cat.releasesByAnthology.get(w.anthology.id) ?? []).map((r) => r.id);
+const workId = (w: Work): string[] => [workRecord(w).id];
+const anyOf = (list: 'owned' | 'wanted') => (ids: string[], c: CollectionIndex | undefined) => [yesNo(ids.some((id) => c?.[list].has(id) === true))];
 
 /** Every form of a person's name. */
 export function personNames(staff: Staff | undefined): string[] {
@@ -68,10 +84,13 @@ const workFields: Record<string, FieldDef<Work>> = {
   runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
   anthology: text('the anthology (id or title)', (w) => [w.anthology.id, ...titleForms(w.anthology)]),
   kind: text('anthology or segment', (w) => [w.kind]),
-  owned: text('yes when you own a release of its anthology', (w, cat) => [yesNo((cat.releasesByAnthology.get(w.anthology.id) ?? []).some((r) => cat.collection?.owned.has(r.id)))]),
-  wanted: text('yes when a release of its anthology is on your wishlist', (w, cat) => [yesNo((cat.releasesByAnthology.get(w.anthology.id) ?? []).some((r) => cat.collection?.wanted.has(r.id)))]),
-  watched: text('yes when you logged a viewing of it', (w, cat) => [yesNo(cat.collection?.viewingsByWork.has(workRecord(w).id) === true)]),
-  rating: { kind: 'number', doc: 'your latest rating of it', values: (w, cat) => { const r = latestRating(cat.collection, workRecord(w).id); return r === undefined ? [] : [r]; } },
+  owned: mine('text', 'yes when you own a release of its anthology', releasesOf, anyOf('owned')),
+  wanted: mine('text', 'yes when a release of its anthology is on your wishlist', releasesOf, anyOf('wanted')),
+  watched: mine('text', 'yes when you logged a viewing of it', workId, ([id], c) => [yesNo(c?.viewingsByWork.has(id!) === true)]),
+  rating: mine('number', 'your latest rating of it', workId, ([id], c) => {
+    const r = latestRating(c, id!);
+    return r === undefined ? [] : [r];
+  }),
   ...Object.fromEntries(ROLES.map((role) => [role, credited(`credited as ${role}`, [role])])),
 };
 
@@ -98,8 +117,8 @@ const releaseFields: Record<string, FieldDef<Release>> = {
   aspect: text('aspect ratio, such as 1.85:1', (r) => [r.video?.aspect_ratio]),
   released: { kind: 'date', doc: 'release date', values: (r) => (r.released ? [r.released] : []) },
   catalog: text('catalog number', (r) => [r.catalog_number]),
-  owned: text('yes when it is in your collection', (r, cat) => [yesNo(cat.collection?.owned.has(r.id) === true)]),
-  wanted: text('yes when it is on your wishlist', (r, cat) => [yesNo(cat.collection?.wanted.has(r.id) === true)]),
+  owned: mine('text', 'yes when it is in your collection', (r) => [r.id], anyOf('owned')),
+  wanted: mine('text', 'yes when it is on your wishlist', (r) => [r.id], anyOf('wanted')),
   anthology: text('the anthology (id or title)', (r, cat) => {
     const work = cat.works.get(r.anthology);
     return [r.anthology, ...(work ? titleForms(work.anthology) : [])];
@@ -112,11 +131,11 @@ export const FIELDS = { works: workFields, people: peopleFields, releases: relea
 /** Other names for fields, as fans type them. */
 export const FIELD_ALIASES: Record<string, string> = { composer: 'music', directed: 'director', written: 'writer', person: 'staff' };
 
-/** What a bare word (no field) looks at, per kind. */
-export const BARE: Record<SearchKind, FieldDef<never>> = {
-  works: text('any title, credited name or studio', (w: Work, cat) => [...titleForms(workRecord(w)), ...workFields.staff!.values(w, cat).map(String), ...workFields.studio!.values(w, cat).map(String)]) as FieldDef<never>,
-  people: text('any form of the name', (s: Staff) => personNames(s)) as FieldDef<never>,
-  releases: text('edition title, anthology or publisher', (r: Release, cat) => [r.title, r.publisher, ...releaseFields.anthology!.values(r, cat).map(String)]) as FieldDef<never>,
+/** The fields a bare word (no field) looks at, per kind, in the order a match is named by. */
+export const BARE: Record<SearchKind, readonly string[]> = {
+  works: ['title', 'staff', 'studio'],
+  people: ['name'],
+  releases: ['title', 'anthology', 'publisher'],
 };
 
 /** Every field name a query may use, for suggestions and completion. */

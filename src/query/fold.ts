@@ -15,36 +15,53 @@ export function fold(s: string): string {
 }
 
 const memo = new Map<string, string>();
+const MARKS = /\p{M}+/gu;
 
 function foldUncached(s: string): string {
   return s
     .normalize('NFKC')
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
     .replace(/o[ouh]+/g, 'o')
     .replace(/([aeiu])\1+/g, '$1');
 }
 
-interface Folded {
+/** The forms a match compares: the folded words, their concatenation, and the words sorted. */
+export interface Folded {
   words: readonly string[];
   key: string;
   anyOrder: string;
 }
 
+function fromWords(words: readonly string[]): Folded {
+  return { words, key: words.join(''), anyOrder: [...words].sort().join(' ') };
+}
+
 const foldedMemo = new Map<string, Folded>();
 
 /** All three folded forms of a string, computed once per distinct string (searches compare the same names over and over). */
-function folded(s: string): Folded {
+export function folded(s: string): Folded {
   let f = foldedMemo.get(s);
   if (f === undefined) {
-    const words = fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    f = { words, key: words.join(''), anyOrder: [...words].sort().join(' ') };
+    f = fromWords(fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
     if (foldedMemo.size > 100_000) foldedMemo.clear();
     foldedMemo.set(s, f);
   }
   return f;
+}
+
+/**
+ * A string folded ahead of time, as a stored search index keeps it: its folded words joined
+ * by spaces (words never contain one). foldedFromStore(foldForStore(s)) equals folded(s).
+ */
+export function foldForStore(s: string): string {
+  return folded(s).words.join(' ');
+}
+
+export function foldedFromStore(stored: string): Folded {
+  return fromWords(stored === '' ? [] : stored.split(' '));
 }
 
 /** Folded words: letters and digits only, so punctuation and spacing never matter. */
@@ -77,7 +94,7 @@ const sortKeys = new Map<string, string>();
 function sortKey(s: string): string {
   let key = sortKeys.get(s);
   if (key === undefined) {
-    key = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    key = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS, '').toLowerCase();
     if (sortKeys.size > 100_000) sortKeys.clear();
     sortKeys.set(s, key);
   }

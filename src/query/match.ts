@@ -1,7 +1,8 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { FieldDef, SearchKind } from './fields';
 import { BARE, FIELDS, personNames } from './fields';
-import { foldKey, foldKeyAnyOrder, foldWords } from './fold';
+import { folded } from './fold';
+import type { Folded } from './fold';
 import type { Query, Term } from './parse';
 import { QueryError } from './parse';
 
@@ -16,15 +17,16 @@ export interface Hit {
 
 /** Rank of a folded text match of `query` against one value, or undefined. */
 export function matchText(query: string, value: string, exact: boolean): number | undefined {
-  const qKey = foldKey(query);
-  const vKey = foldKey(value);
-  if (qKey === '') return undefined;
-  if (qKey === vKey || foldKeyAnyOrder(query) === foldKeyAnyOrder(value)) return RANK.exact;
+  return matchFolded(folded(query), folded(value), exact);
+}
+
+/** matchText on strings folded already. */
+export function matchFolded(q: Folded, v: Folded, exact: boolean): number | undefined {
+  if (q.key === '') return undefined;
+  if (q.key === v.key || q.anyOrder === v.anyOrder) return RANK.exact;
   if (exact) return undefined;
-  const qWords = foldWords(query);
-  const vWords = foldWords(value);
-  if (vKey.startsWith(qKey) || qWords.every((q) => vWords.some((v) => v.startsWith(q)))) return RANK.prefix;
-  if (vKey.includes(qKey) || qWords.every((q) => vWords.some((v) => v.includes(q)))) return RANK.substring;
+  if (v.key.startsWith(q.key) || q.words.every((w) => v.words.some((vw) => vw.startsWith(w)))) return RANK.prefix;
+  if (v.key.includes(q.key) || q.words.every((w) => v.words.some((vw) => vw.includes(w)))) return RANK.substring;
   return undefined;
 }
 
@@ -51,100 +53,142 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
   }
 }
 
-// Per term, the rank of each person's names: computed once per person, not once per credit.
-const personRanks = new WeakMap<Term, Map<string, number | undefined>>();
-
-function personRank(term: Term, staffId: string, cat: Catalogue): number | undefined {
-  let ranks = personRanks.get(term);
-  if (!ranks) personRanks.set(term, (ranks = new Map()));
-  if (!ranks.has(staffId)) {
-    let best: number | undefined;
-    for (const name of personNames(cat.staffById.get(staffId))) {
-      const r = matchText(term.value, name, term.op === 'exact');
-      if (r !== undefined && (best === undefined || r < best)) best = r;
-    }
-    ranks.set(staffId, best);
-  }
-  return ranks.get(staffId);
+/**
+ * Where a matcher reads an item's field values: the loaded catalogue (liveSource), or a stored
+ * search index that keeps each field's values per item (search-index.ts). Either way the
+ * values come from the same FieldDefs, so both answer alike. Each method returns a reader for
+ * one field, made once per query, so that reading an item costs no look-ups.
+ */
+export interface FieldSource<T> {
+  /** The values of a number or date field. */
+  values(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
+  /** The values of a text field, folded. */
+  texts(field: string, def: FieldDef<T>): (item: T) => readonly Folded[];
+  /** Who is behind a field whose values are people's names (def.people is set): keys for names(). */
+  people(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
+  /** Every form of a person's name, folded. */
+  names(person: string | number): readonly Folded[];
 }
 
-/** Rank of one term against one item, or undefined when it does not match. */
-function matchTerm<T>(term: Term, def: FieldDef<T>, item: T, cat: Catalogue): number | undefined {
-  if (def.people) {
-    let best: number | undefined;
-    for (const id of def.people(item)) {
-      const r = personRank(term, id, cat);
-      if (r !== undefined && (best === undefined || r < best)) best = r;
-    }
-    return best;
-  }
-  const values = def.values(item, cat);
-  if (def.kind !== 'text') {
-    const hit = values.some((v) =>
-      term.op === 'range' ? inRange(v, term, def.kind) : def.kind === 'number' ? Number(v) === Number(term.value) : String(v) === term.value || String(v).startsWith(term.value),
-    );
-    return hit ? RANK.exact : undefined;
-  }
-  let best: number | undefined;
-  for (const v of values) {
-    const r = matchText(term.value, String(v), term.op === 'exact');
-    if (r !== undefined && (best === undefined || r < best)) best = r;
-  }
-  return best;
+/** Field values read from the catalogue itself. */
+export function liveSource<T>(cat: Catalogue): FieldSource<T> {
+  return {
+    values: (_field, def) => (item) => def.values(item, cat),
+    texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
+    people: (_field, def) => def.people!,
+    names: (id) => personNames(cat.staffById.get(String(id))).map(folded),
+  };
+}
+
+/** A term compiled against the fields it looks at (one, or a bare word's several). */
+interface CompiledTerm<T> {
+  negate: boolean;
+  fields: readonly string[];
+  /** One per field: the term's rank against an item's values of it, or undefined. */
+  ranks: ((item: T) => number | undefined)[];
 }
 
 /**
- * Compile a query for one kind of record. Returns undefined when the query uses a field this
- * kind does not have (so `search format:dvd` finds releases only); throws QueryError for a
- * malformed value.
+ * Compile a query for one kind of record read through `source`. Returns undefined when the
+ * query uses a field this kind does not have (so `search format:dvd` finds releases only);
+ * throws QueryError for a malformed value.
  */
-export function compileQuery<T>(query: Query, kind: SearchKind): ((item: T, cat: Catalogue) => Hit | undefined) | undefined {
+export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSource<T>): ((item: T) => Hit | undefined) | undefined {
   const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
   const usable = query.groups.filter((g) => g.every((t) => t.field === undefined || Object.hasOwn(fields, t.field)));
   if (query.groups.length > 0 && usable.length === 0) return undefined;
   for (const t of usable.flat()) if (t.field) checkTerm(t, fields[t.field] as FieldDef<unknown>);
-  return (item, cat) => {
-    if (usable.length === 0) return { rank: 0, fields: [] };
-    let best: Hit | undefined;
-    for (const group of usable) {
+
+  /** The rank of one term against one field's values of an item, or undefined when none matches. */
+  const rankIn = (term: Term, name: string): ((item: T) => number | undefined) => {
+    const def = fields[name]!;
+    const exact = term.op === 'exact';
+    const q = folded(term.value);
+    if (def.people) {
+      const people = source.people(name, def);
+      // Each person's names are matched once, not once per credit.
+      const ranks = new Map<string | number, number | undefined>();
+      const personRank = (p: string | number): number | undefined => {
+        if (!ranks.has(p)) ranks.set(p, best(source.names(p), (n) => matchFolded(q, n, exact)));
+        return ranks.get(p);
+      };
+      return (item) => best(people(item), personRank);
+    }
+    if (def.kind === 'text') {
+      const texts = source.texts(name, def);
+      return (item) => best(texts(item), (v) => matchFolded(q, v, exact));
+    }
+    const values = source.values(name, def);
+    const test =
+      term.op === 'range'
+        ? (v: string | number) => inRange(v, term, def.kind)
+        : def.kind === 'number'
+          ? (v: string | number) => Number(v) === Number(term.value)
+          : (v: string | number) => String(v).startsWith(term.value);
+    return (item) => (values(item).some(test) ? RANK.exact : undefined);
+  };
+
+  const groups: CompiledTerm<T>[][] = usable.map((group) =>
+    group.map((term) => {
+      const names = term.field ? [term.field] : BARE[kind];
+      return { negate: term.negate, fields: names, ranks: names.map((name) => rankIn(term, name)) };
+    }),
+  );
+
+  return (item) => {
+    if (groups.length === 0) return { rank: 0, fields: [] };
+    let bestHit: Hit | undefined;
+    for (const group of groups) {
       let rank = 0;
-      const matched: string[] = [];
+      let matched: string[] | undefined;
       let ok = true;
       for (const term of group) {
-        const def = term.field ? fields[term.field]! : (BARE[kind] as FieldDef<T>);
-        const r = matchTerm(term, def, item, cat);
+        // The best rank over the term's fields; a bare word is named by the field that gave it.
+        let r: number | undefined;
+        let field = '';
+        for (let i = 0; i < term.ranks.length; i++) {
+          const x = term.ranks[i]!(item);
+          if (x !== undefined && (r === undefined || x < r)) {
+            r = x;
+            field = term.fields[i]!;
+          }
+        }
         if (term.negate ? r !== undefined : r === undefined) {
           ok = false;
           break;
         }
         if (!term.negate) {
           rank += r!;
-          matched.push(term.field ?? bareField(term, kind, item, cat));
+          matched ??= [];
+          if (!matched.includes(field)) matched.push(field);
         }
       }
-      if (ok && (best === undefined || rank < best.rank)) best = { rank, fields: [...new Set(matched)] };
+      if (ok && (bestHit === undefined || rank < bestHit.rank)) bestHit = { rank, fields: matched ?? [] };
     }
-    return best;
+    return bestHit;
   };
 }
 
-/** For a bare word, name the field it actually matched, so rows can say "title" or "staff". */
-function bareField<T>(term: Term, kind: SearchKind, item: T, cat: Catalogue): string {
-  const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
-  const order = kind === 'works' ? ['title', 'staff', 'studio'] : kind === 'people' ? ['name'] : ['title', 'anthology', 'publisher'];
-  return order.find((f) => matchTerm(term, fields[f]!, item, cat) !== undefined) ?? 'text';
+/** The lowest rank `rank` gives any of the values, or undefined when none matches. */
+function best<V>(values: readonly V[], rank: (value: V) => number | undefined): number | undefined {
+  let found: number | undefined;
+  for (const v of values) {
+    const r = rank(v);
+    if (r !== undefined && (found === undefined || r < found)) found = r;
+  }
+  return found;
 }
 
 /**
  * Keep the items that match, best rank first; ties keep the order they came in. `items` is
  * called only when the query applies to this kind at all.
  */
-export function filterItems<T>(items: () => T[], query: Query, kind: SearchKind, cat: Catalogue): { item: T; hit: Hit }[] {
-  const matcher = compileQuery<T>(query, kind);
+export function filterItems<T>(items: () => readonly T[], query: Query, kind: SearchKind, source: FieldSource<T>): { item: T; hit: Hit }[] {
+  const matcher = compileQuery<T>(query, kind, source);
   if (!matcher) return [];
   const hits: { item: T; hit: Hit }[] = [];
   for (const item of items()) {
-    const hit = matcher(item, cat);
+    const hit = matcher(item);
     if (hit) hits.push({ item, hit });
   }
   return hits.sort((a, b) => a.hit.rank - b.hit.rank);

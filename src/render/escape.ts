@@ -6,6 +6,9 @@
  */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// The same set without the g flag: a test is much cheaper than a replace that finds nothing, the common case.
+// eslint-disable-next-line no-control-regex
+const ANY_UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -18,7 +21,7 @@ function visible(c: string): string {
 
 /** Escape a value shown on one line (a table cell, a title, a name): newlines become "^J". */
 export function escapeLine(s: string): string {
-  return s.replace(UNSAFE_LINE, visible);
+  return ANY_UNSAFE_LINE.test(s) ? s.replace(UNSAFE_LINE, visible) : s;
 }
 
 /** Escape multi-line text (a synopsis, a review): newlines stay, everything else as escapeLine. */

@@ -1,17 +1,21 @@
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Release, Staff, Work } from '../catalogue/types';
 import { workRecord } from '../query/credits';
+import type { SearchKind } from '../query/fields';
 import type { Hit } from '../query/match';
+import type { RowsOf } from '../query/search-index';
 import { countryRegion } from './records';
 import type { Column } from './table';
 import { renderGroups } from './table';
 import type { View } from './view';
 
-export interface SearchResults {
-  works: { item: Work; hit: Hit }[];
-  people: { item: Staff; hit: Hit }[];
-  releases: { item: Release; hit: Hit }[];
-}
+/** Each kind's matches, as the rows they are shown as (see SEARCH_ROWS) and how they matched. */
+export type FoundRows = Record<SearchKind, { row: string[]; hit: Hit }[]>;
+
+/** The cells search shows for each kind of item; a stored search index keeps them ready. */
+export const SEARCH_ROWS: RowsOf = {
+  works: (w) => [workRecord(w).id, workRecord(w).title, w.kind === 'segment' ? w.anthology.title : '(anthology)', String(w.anthology.year)],
+  people: (s, cat) => [s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)],
+  releases: (r, cat) => [r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher],
+};
 
 const id: Column = { header: 'ID', fixed: true, style: (t, c) => c.dim(t) };
 const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
@@ -21,7 +25,8 @@ const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
  * tab-separated line per result, starting with its kind (work, person, release), then the id,
  * a label, and the fields that matched.
  */
-export function renderSearch(cat: Catalogue, results: SearchResults, view: View): string {
+export function renderSearch(results: FoundRows, view: View): string {
+  const rows = (found: FoundRows[SearchKind]): string[][] => found.map(({ row, hit }) => [...row, hit.fields.join(', ')]);
   return renderGroups(
     [
       {
@@ -29,7 +34,7 @@ export function renderSearch(cat: Catalogue, results: SearchResults, view: View)
         kind: 'work',
         table: {
           columns: [id, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'ANTHOLOGY' }, { header: 'YEAR' }, matched],
-          rows: results.works.map(({ item, hit }) => [workRecord(item).id, workRecord(item).title, item.kind === 'segment' ? item.anthology.title : '(anthology)', String(item.anthology.year), hit.fields.join(', ')]),
+          rows: rows(results.works),
         },
       },
       {
@@ -37,7 +42,7 @@ export function renderSearch(cat: Catalogue, results: SearchResults, view: View)
         kind: 'person',
         table: {
           columns: [id, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }, matched],
-          rows: results.people.map(({ item, hit }) => [item.id, item.name, item.native_name ?? '', String(cat.creditsByStaff.get(item.id)?.length ?? 0), hit.fields.join(', ')]),
+          rows: rows(results.people),
         },
       },
       {
@@ -45,7 +50,7 @@ export function renderSearch(cat: Catalogue, results: SearchResults, view: View)
         kind: 'release',
         table: {
           columns: [id, { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) }, { header: 'FORMAT' }, { header: 'COUNTRY' }, { header: 'PUBLISHER' }, matched],
-          rows: results.releases.map(({ item, hit }) => [item.id, cat.works.get(item.anthology)?.anthology.title ?? item.anthology, item.format, countryRegion(item), item.publisher, hit.fields.join(', ')]),
+          rows: rows(results.releases),
         },
       },
     ],

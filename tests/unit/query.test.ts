@@ -4,7 +4,7 @@ import { parseFile } from '../../src/catalogue/parse-file';
 import { matchText, RANK } from '../../src/query/match';
 import { parseQuery, QueryError, tokenize } from '../../src/query/parse';
 import { queryRows, segmentsCommand, listCommand, staffCommand, releasesCommand } from '../../src/cli/commands/tables';
-import { searchAll } from '../../src/cli/commands/search';
+import { searchCatalogue } from '../../src/cli/commands/search';
 import { BUNDLED } from '../helpers';
 
 describe('tokenize', () => {
@@ -137,10 +137,10 @@ describe('queries on the bundled catalogue', () => {
   });
 
   it('searches every kind at once', () => {
-    const r = searchAll(cat, q('kawajiri'));
+    const r = searchCatalogue(cat, q('kawajiri'));
     expect(r.people.map((h) => h.item.id)).toEqual(['yoshiaki-kawajiri']);
     expect(r.works.map((h) => h.hit.fields)).toContainEqual(['staff']);
-    expect(searchAll(cat, q('format:laserdisc')).releases.map((h) => h.item.id)).toEqual(['memories-jp-laserdisc']);
-    expect(searchAll(cat, q('format:laserdisc')).works).toEqual([]);
+    expect(searchCatalogue(cat, q('format:laserdisc')).releases.map((h) => h.item.id)).toEqual(['memories-jp-laserdisc']);
+    expect(searchCatalogue(cat, q('format:laserdisc')).works).toEqual([]);
   });
 });

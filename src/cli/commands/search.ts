@@ -1,9 +1,12 @@
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { Work } from '../../catalogue/types';
+import type { Release, Staff, Work } from '../../catalogue/types';
+import type { SearchKind } from '../../query/fields';
+import type { Hit } from '../../query/match';
 import { filterItems } from '../../query/match';
+import { liveIndex } from '../../query/search-index';
+import type { SearchIndex, SearchItems, SearchSpec } from '../../query/search-index';
 import { renderJson } from '../../render/json';
-import { renderSearch } from '../../render/search';
-import type { SearchResults } from '../../render/search';
+import { renderSearch, SEARCH_ROWS } from '../../render/search';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
@@ -13,35 +16,51 @@ export interface SearchOptions extends QueryOptions {
   json: boolean;
 }
 
-/** Every work in catalogue order: each anthology, then its segments. */
-function allWorks(cat: Catalogue): Work[] {
-  return anthologiesInOrder(cat).flatMap((anthology): Work[] => [{ kind: 'anthology', anthology }, ...anthology.segments.map((segment, i): Work => ({ kind: 'segment', segment, anthology, number: i + 1 }))]);
-}
+/** What search looks through: every work in catalogue order (each anthology, then its segments), people and releases as their tables list them. */
+export const SEARCH: SearchSpec = {
+  items: (cat): SearchItems => ({
+    works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [{ kind: 'anthology', anthology }, ...anthology.segments.map((segment, i): Work => ({ kind: 'segment', segment, anthology, number: i + 1 }))]),
+    people: staffCommand.rows(cat),
+    releases: releasesCommand.rows(cat),
+  }),
+  rows: SEARCH_ROWS,
+};
+
+export type Found = Record<SearchKind, { item: unknown; hit: Hit }[]>;
 
 /** Search works, people and releases at once; a kind whose fields the query does not use is left out. */
-export function searchAll(cat: Catalogue, options: QueryOptions): SearchResults {
-  const limit = <T>(items: T[]): T[] => (options.limit === undefined ? items : items.slice(0, options.limit));
-  return {
-    works: limit(filterItems(() => allWorks(cat), options.query, 'works', cat)),
-    people: limit(filterItems(() => staffCommand.rows(cat), options.query, 'people', cat)),
-    releases: limit(filterItems(() => releasesCommand.rows(cat), options.query, 'releases', cat)),
+export function searchAll(index: SearchIndex, options: QueryOptions): Found {
+  const find = (kind: SearchKind): { item: unknown; hit: Hit }[] => {
+    const hits = filterItems(() => index[kind].items(), options.query, kind, index[kind].source);
+    return options.limit === undefined ? hits : hits.slice(0, options.limit);
   };
+  return { works: find('works'), people: find('people'), releases: find('releases') };
+}
+
+/** Search the loaded catalogue, with its records as the items. */
+export function searchCatalogue(cat: Catalogue, options: QueryOptions): { works: { item: Work; hit: Hit }[]; people: { item: Staff; hit: Hit }[]; releases: { item: Release; hit: Hit }[] } {
+  return searchAll(liveIndex(cat, SEARCH.items(cat), SEARCH.rows), options) as ReturnType<typeof searchCatalogue>;
 }
 
 /** `memories search TERM...`: results grouped by kind, each saying which field matched. */
 export function runSearch(ctx: Context, options: SearchOptions): number {
   if (options.query.groups.length === 0) throw usageError('search needs at least one term, as in: memories search kanno');
   if (options.sort) throw usageError('--sort applies to one kind; use it with list, segments, staff or releases');
-  const cat = ctx.catalogue();
-  const results = searchAll(cat, options);
   if (options.json) {
-    const strip = <T>(hits: { item: T; hit: { fields: string[] } }[]): { matched: string[]; record: T }[] => hits.map((h) => ({ matched: h.hit.fields, record: h.item }));
+    // JSON carries whole records, which only the catalogue has.
+    const results = searchCatalogue(ctx.catalogue(), options);
+    const strip = <T>(hits: { item: T; hit: Hit }[]): { matched: string[]; record: T }[] => hits.map((h) => ({ matched: h.hit.fields, record: h.item }));
     const works = results.works.map((h) => ({ matched: h.hit.fields, kind: h.item.kind, anthology: h.item.anthology.id, record: h.item.kind === 'anthology' ? h.item.anthology : h.item.segment }));
     ctx.write(renderJson({ works, people: strip(results.people), releases: strip(results.releases) }));
     return EXIT.ok;
   }
-  const found = results.works.length + results.people.length + results.releases.length;
-  if (found === 0) ctx.io.stderr.write('no matches\n');
-  else ctx.write(renderSearch(cat, results, ctx.out));
+  const text = ctx.searchIndex(SEARCH, (index) => {
+    const results = searchAll(index, options);
+    const rows = (kind: SearchKind): { row: string[]; hit: Hit }[] => results[kind].map(({ item, hit }) => ({ row: index[kind].row(item), hit }));
+    const found = results.works.length + results.people.length + results.releases.length;
+    return found === 0 ? undefined : renderSearch({ works: rows('works'), people: rows('people'), releases: rows('releases') }, ctx.out);
+  });
+  if (text === undefined) ctx.io.stderr.write('no matches\n');
+  else ctx.write(text);
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
 import { compareText } from '../../query/fold';
-import { compileQuery } from '../../query/match';
+import { compileQuery, liveSource } from '../../query/match';
 import { QueryError } from '../../query/parse';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
@@ -90,14 +90,14 @@ export const tableCommands = [listCommand, segmentsCommand, staffCommand, releas
 
 /** Filter, rank, sort and limit a command's rows by a query. */
 export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: QueryOptions): T[] {
-  const matcher = compileQuery<unknown>(options.query, command.kind);
+  const matcher = compileQuery<unknown>(options.query, command.kind, liveSource(cat));
   if (!matcher) {
     const fields = options.query.groups.flat().filter((t) => t.field !== undefined).map((t) => t.field);
     throw new QueryError(`memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`, fields.join(' '));
   }
   const hits = command
     .rows(cat)
-    .map((row) => ({ row, hit: matcher(command.subject(row), cat) }))
+    .map((row) => ({ row, hit: matcher(command.subject(row)) }))
     .filter((h) => h.hit !== undefined)
     .sort((a, b) => a.hit!.rank - b.hit!.rank)
     .map((h) => h.row);

@@ -1,0 +1,123 @@
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { FoundFile } from '../source/files';
+import type { Problem } from '../source/problem';
+
+/** A data file as it was when a snapshot was taken: path, size, mtime and inode. */
+export type Stamp = [path: string, size: number, mtimeMs: number, ino: number];
+
+export function stampsOf(files: readonly FoundFile[]): Stamp[] {
+  return files.map((f) => [f.path, f.stats.size, f.stats.mtimeMs, f.stats.ino]);
+}
+
+/** True when some file changed so recently that a second edit could keep its stamp (see FolderCache.set). */
+export function racy(stamps: readonly Stamp[], now: number): boolean {
+  return stamps.some(([, , mtimeMs]) => now - mtimeMs < 2000);
+}
+
+interface Head {
+  version: number;
+  key: string;
+  stamps: Stamp[];
+  problems: Problem[];
+  /** Byte ranges of the sections, from the end of the head line. */
+  sections: Record<string, [number, number]>;
+}
+
+// Bump when a section's shape or a message changes, so old snapshots are simply ignored.
+const VERSION = 1;
+
+/** A section that could not be read: the snapshot is damaged, and the caller should rebuild it. */
+export class SnapshotDamaged extends Error {}
+
+export interface Snapshot {
+  /** The problems the data had when the snapshot was taken, positions included. */
+  problems: Problem[];
+  /** One section, parsed on first use; throws SnapshotDamaged when it cannot be read. */
+  section(name: string): unknown;
+  /** Let go of the file. */
+  close(): void;
+}
+
+/**
+ * Write a snapshot: one JSON line naming the data files it was made from, their problems and
+ * where each section starts, then the sections, each a JSON text of its own. A reader parses
+ * the head and only the sections it needs. Written to a temporary file and renamed into place,
+ * so a reader never sees half of one; a location that cannot be written only costs speed.
+ */
+export function writeSnapshot(path: string, key: string, stamps: Stamp[], problems: Problem[], sections: Record<string, unknown>): void {
+  const texts: Buffer[] = [];
+  const ranges: Record<string, [number, number]> = {};
+  let at = 0;
+  for (const [name, value] of Object.entries(sections)) {
+    const text = Buffer.from(JSON.stringify(value));
+    ranges[name] = [at, at + text.length];
+    texts.push(text);
+    at += text.length;
+  }
+  const head = Buffer.from(`${JSON.stringify({ version: VERSION, key, stamps, problems, sections: ranges } satisfies Head)}\n`);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, Buffer.concat([head, ...texts]));
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * The snapshot at `path` if it was made under `key` from exactly these files, unchanged;
+ * otherwise undefined (missing, stale, from another version, or damaged), never an error.
+ * The file stays open until close(), so a snapshot renamed into place meanwhile cannot mix
+ * with this one, and only the sections used are read.
+ */
+export function readSnapshot(path: string, key: string, stamps: Stamp[]): Snapshot | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const { head, start } = readHead(fd);
+    const ends = Object.values(head.sections ?? {}).map(([, end]) => end);
+    const fresh = head.version === VERSION && head.key === key && JSON.stringify(head.stamps) === JSON.stringify(stamps);
+    if (!fresh || start + Math.max(0, ...ends) !== fstatSync(fd).size) throw new Error('stale');
+    return openSections(fd, path, head, start);
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+/** The head line, read in growing chunks; `start` is where the sections begin. */
+function readHead(fd: number): { head: Head; start: number } {
+  let bytes = Buffer.alloc(0);
+  for (let size = 1 << 16; ; size *= 2) {
+    const chunk = Buffer.alloc(size);
+    const n = readSync(fd, chunk, 0, size, bytes.length);
+    if (n === 0) throw new Error('no head line');
+    bytes = Buffer.concat([bytes, chunk.subarray(0, n)]);
+    const end = bytes.indexOf(10);
+    if (end >= 0) return { head: JSON.parse(bytes.toString('utf8', 0, end)) as Head, start: end + 1 };
+  }
+}
+
+function openSections(fd: number, path: string, head: Head, start: number): Snapshot {
+  const parsed = new Map<string, unknown>();
+  return {
+    problems: head.problems,
+    section(name) {
+      if (!parsed.has(name)) {
+        try {
+          const range = Object.hasOwn(head.sections, name) ? head.sections[name] : undefined;
+          if (!range) throw new Error(`no section ${name}`);
+          const bytes = Buffer.alloc(range[1] - range[0]);
+          if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
+          parsed.set(name, JSON.parse(bytes.toString('utf8')));
+        } catch (e) {
+          throw new SnapshotDamaged(`snapshot ${path}: ${(e as Error).message}`);
+        }
+      }
+      return parsed.get(name);
+    },
+    close: () => closeSync(fd),
+  };
+}

@@ -1,0 +1,132 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { CollectionIndex } from '../catalogue/collection';
+import type { Release, Staff, Work } from '../catalogue/types';
+import type { FieldDef, SearchKind } from './fields';
+import { FIELDS, personNames } from './fields';
+import { folded, foldedFromStore, foldForStore } from './fold';
+import type { Folded } from './fold';
+import type { FieldSource } from './match';
+import { liveSource } from './match';
+
+/** The items of each kind, in the order search lists them. */
+export interface SearchItems {
+  works: readonly Work[];
+  people: readonly Staff[];
+  releases: readonly Release[];
+}
+
+/** The cells of the row each kind of item is shown as. */
+export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string[] };
+
+/** What a search reads of one kind: its items, their field values, and the row each is shown as. */
+export interface IndexedKind<T> {
+  items(): readonly T[];
+  source: FieldSource<T>;
+  row(item: T): string[];
+}
+
+/** Per kind, an IndexedKind of whatever its items are (records, or positions in a stored index). */
+export type SearchIndex = Record<SearchKind, IndexedKind<unknown>>;
+
+/** Forget the item type: a search only hands a kind's items back to the same kind's source and row. */
+const erase = <T>(k: IndexedKind<T>): IndexedKind<unknown> => k as unknown as IndexedKind<unknown>;
+
+/** What a command searches: which items of the catalogue, shown as which rows. */
+export interface SearchSpec {
+  items(cat: Catalogue): SearchItems;
+  rows: RowsOf;
+}
+
+const KINDS: readonly SearchKind[] = ['works', 'people', 'releases'];
+
+/** A search over the loaded catalogue. */
+export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): SearchIndex {
+  const kind = <K extends SearchKind>(k: K): IndexedKind<SearchItems[K][number]> => ({
+    items: () => items[k],
+    source: liveSource(cat),
+    row: (item) => (rows[k] as (item: SearchItems[K][number], cat: Catalogue) => string[])(item, cat),
+  });
+  return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
+}
+
+/**
+ * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
+ * the rows they are shown as (each a JSON text, parsed only for the items found), and for each
+ * field a column with one entry per item:
+ * - a text field: its values folded ahead of time (foldForStore), joined by "|", which no
+ *   folded text contains;
+ * - a field of people's names: positions in `names` (everyone's names, folded and joined the
+ *   same way), as two flat lists: where each item's positions start, and the positions;
+ * - a field of the user's collection: the keys its values come from;
+ * - numbers and dates: the values as they are.
+ * Flat lists and strings rather than a small array per item keep reading fast: the garbage
+ * collector copies each surviving object, and large flat lists are not copied at all.
+ * Every entry comes from the FieldDefs, so a stored search answers as a live one does.
+ */
+export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf): Record<string, unknown> {
+  const person = new Map(cat.staff.map((s, i) => [s.id, i]));
+  const joined = (values: readonly (string | number)[]): string => values.map((v) => foldForStore(String(v))).join(SEPARATOR);
+  const sections: Record<string, unknown> = { names: cat.staff.map((s) => joined(personNames(s))) };
+  for (const kind of KINDS) {
+    const list = items[kind] as readonly unknown[];
+    const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
+    const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
+    sections[`${kind}.count`] = list.length;
+    sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
+    sections[`${kind}.rows`] = list.map((item) => JSON.stringify(row(item, cat)));
+    for (const [name, def] of Object.entries(fields)) {
+      if (def.people) {
+        const at = [0];
+        const ids: number[] = [];
+        for (const item of list) {
+          for (const id of new Set(def.people(item))) ids.push(person.get(id)!);
+          at.push(ids.length);
+        }
+        sections[`${kind}.${name}`] = [at, ids];
+      } else if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
+      else if (def.kind === 'text') sections[`${kind}.${name}`] = list.map((item) => joined(def.values(item, cat)));
+      else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
+    }
+  }
+  return sections;
+}
+
+const SEPARATOR = '|';
+
+const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedFromStore);
+
+/**
+ * A search over a stored index (see indexSections), whose items are numbers: positions in
+ * each kind's columns. `section` parses a section on first use, so a search reads only the
+ * columns its query names. The collection is the current one, applied to the stored keys.
+ */
+export function storedIndex(section: (name: string) => unknown, collection: CollectionIndex | undefined): SearchIndex {
+  const kind = (k: SearchKind): IndexedKind<number> => {
+    const column = <V>(field: string): V => section(`${k}.${field}`) as V;
+    const mine = (field: string, def: FieldDef<number>): ((i: number) => (string | number)[]) => {
+      const keys = column<string[][]>(field);
+      return (i) => def.mine!.values(keys[i]!, collection);
+    };
+    return {
+      items: () => Array.from({ length: column<number>('count') }, (_, i) => i),
+      source: {
+        values: (field, def) => (def.mine ? mine(field, def) : (i) => column<(string | number)[][]>(field)[i]!),
+        texts(field, def) {
+          if (def.mine) {
+            const values = mine(field, def);
+            return (i) => values(i).map((v) => folded(String(v)));
+          }
+          const stored = column<string[]>(field);
+          return (i) => unjoin(stored[i]!);
+        },
+        people(field) {
+          const [at, ids] = column<[number[], number[]]>(field);
+          return (i) => ids.slice(at[i], at[i + 1]);
+        },
+        names: (p) => unjoin((section('names') as string[])[p as number]!),
+      },
+      row: (i) => JSON.parse(column<string[]>('rows')[i]!) as string[],
+    };
+  };
+  return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
+}
