@@ -7,6 +7,7 @@ import * as heavy from '../src/cli/heavy';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeFile } from '../src/catalogue/decode';
+import { cachePathFor, hashName } from '../src/catalogue/cache';
 import { buildCatalogue } from '../src/catalogue/catalogue';
 import type { Catalogue } from '../src/catalogue/catalogue';
 
@@ -21,6 +22,10 @@ export interface RunOptions {
   tty?: boolean;
   width?: number;
   env?: Record<string, string>;
+  /** Keep folder caches and search indexes in this folder, as the installed CLI does in XDG_CACHE_HOME. */
+  cacheDir?: string;
+  /** Replace the lazily loaded parts, to count or refuse what a run parses. */
+  heavy?: typeof heavy;
 }
 
 export interface RunResult {
@@ -40,8 +45,9 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     // No colour unless a test asks for it through env, and never the real user's collection.
     env: { MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml'), ...(options.env ?? { NO_COLOR: '1' }) },
     bundledData: BUNDLED,
-    heavy: () => heavy,
+    heavy: () => options.heavy ?? heavy,
     now: () => TODAY,
+    ...(options.cacheDir === undefined ? {} : { cachePath: (folder: string) => cachePathFor(options.cacheDir!, folder), indexPath: (key: string) => join(options.cacheDir!, `search-${hashName(key)}.json`) }),
   };
   const code = await main(args, io);
   return { stdout, stderr, code };
