@@ -20,12 +20,26 @@ interface Head {
   key: string;
   stamps: Stamp[];
   problems: Problem[];
-  /** Byte ranges of the sections, from the end of the head line. */
-  sections: Record<string, [number, number]>;
+  /** Byte ranges of the sections, from the end of the head line; a third item marks Lines. */
+  sections: Record<string, [number, number] | [number, number, 'lines']>;
 }
 
 // Bump when a section's shape or a message changes, so old snapshots are simply ignored.
-const VERSION = 1;
+const VERSION = 2;
+
+/**
+ * A section of many texts of which a reader wants only a few: written one per line (none may
+ * contain a newline), with where each starts, and read back as a LinesReader that parses
+ * nothing, so the texts not asked for cost no time and no memory.
+ */
+export class Lines {
+  constructor(readonly lines: readonly string[]) {}
+}
+
+export interface LinesReader {
+  length: number;
+  get(i: number): string;
+}
 
 /** A section that could not be read: the snapshot is damaged, and the caller should rebuild it. */
 export class SnapshotDamaged extends Error {}
@@ -33,7 +47,7 @@ export class SnapshotDamaged extends Error {}
 export interface Snapshot {
   /** The problems the data had when the snapshot was taken, positions included. */
   problems: Problem[];
-  /** One section, parsed on first use; throws SnapshotDamaged when it cannot be read. */
+  /** One section, parsed on first use (a LinesReader for Lines); throws SnapshotDamaged when it cannot be read. */
   section(name: string): unknown;
   /** Let go of the file. */
   close(): void;
@@ -47,14 +61,20 @@ export interface Snapshot {
  */
 export function writeSnapshot(path: string, key: string, stamps: Stamp[], problems: Problem[], sections: Record<string, unknown>): void {
   const texts: Buffer[] = [];
-  const ranges: Record<string, [number, number]> = {};
+  const ranges: Head['sections'] = {};
   let at = 0;
-  for (const [name, value] of Object.entries(sections)) {
-    const text = Buffer.from(JSON.stringify(value));
-    ranges[name] = [at, at + text.length];
+  const add = (name: string, value: unknown): void => {
+    const lines = value instanceof Lines;
+    const text = Buffer.from(lines ? value.lines.join('\n') : JSON.stringify(value));
+    ranges[name] = lines ? [at, at + text.length, 'lines'] : [at, at + text.length];
     texts.push(text);
     at += text.length;
-  }
+    if (lines) {
+      let offset = 0;
+      add(`${name}@`, [0, ...value.lines.map((line) => (offset += line.length + 1))]);
+    }
+  };
+  for (const [name, value] of Object.entries(sections)) add(name, value);
   const head = Buffer.from(`${JSON.stringify({ version: VERSION, key, stamps, problems, sections: ranges } satisfies Head)}\n`);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
@@ -102,22 +122,25 @@ function readHead(fd: number): { head: Head; start: number } {
 
 function openSections(fd: number, path: string, head: Head, start: number): Snapshot {
   const parsed = new Map<string, unknown>();
-  return {
-    problems: head.problems,
-    section(name) {
-      if (!parsed.has(name)) {
-        try {
-          const range = Object.hasOwn(head.sections, name) ? head.sections[name] : undefined;
-          if (!range) throw new Error(`no section ${name}`);
-          const bytes = Buffer.alloc(range[1] - range[0]);
-          if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
-          parsed.set(name, JSON.parse(bytes.toString('utf8')));
-        } catch (e) {
-          throw new SnapshotDamaged(`snapshot ${path}: ${(e as Error).message}`);
-        }
+  const section = (name: string): unknown => {
+    if (!parsed.has(name)) {
+      try {
+        const range = Object.hasOwn(head.sections, name) ? head.sections[name] : undefined;
+        if (!range) throw new Error(`no section ${name}`);
+        const bytes = Buffer.alloc(range[1] - range[0]);
+        if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
+        parsed.set(name, range[2] === 'lines' ? linesReader(bytes.toString('utf8'), section(`${name}@`)) : JSON.parse(bytes.toString('utf8')));
+      } catch (e) {
+        throw e instanceof SnapshotDamaged ? e : new SnapshotDamaged(`snapshot ${path}: ${(e as Error).message}`);
       }
-      return parsed.get(name);
-    },
-    close: () => closeSync(fd),
+    }
+    return parsed.get(name);
   };
+  return { problems: head.problems, section, close: () => closeSync(fd) };
+}
+
+function linesReader(text: string, offsets: unknown): LinesReader {
+  const at = offsets as number[];
+  if (!Array.isArray(at) || at[at.length - 1] !== text.length + 1) throw new Error('its line offsets do not fit it');
+  return { length: at.length - 1, get: (i) => text.slice(at[i], at[i + 1]! - 1) };
 }

@@ -28,40 +28,60 @@ function foldUncached(s: string): string {
     .replace(/([aeiu])\1+/g, '$1');
 }
 
-/** The forms a match compares: the folded words, their concatenation, and the words sorted. */
-export interface Folded {
-  words: readonly string[];
-  key: string;
-  anyOrder: string;
-}
+/**
+ * A folded string in the forms a match compares, each made when first asked for: `spaced`,
+ * the folded words joined by single spaces (a word never contains one), is all a stored
+ * search index keeps, and a match can often be ruled out from it and `key` alone.
+ */
+export class Folded {
+  private k?: string;
+  private w?: readonly string[];
+  private a?: string;
+  private s?: readonly string[];
 
-function fromWords(words: readonly string[]): Folded {
-  return { words, key: words.join(''), anyOrder: [...words].sort().join(' ') };
+  constructor(readonly spaced: string) {}
+
+  /** Letters and digits only, so punctuation and spacing never matter. */
+  get words(): readonly string[] {
+    return (this.w ??= this.spaced === '' ? [] : this.spaced.split(' '));
+  }
+
+  /** The words run together: one key per spelling. */
+  get key(): string {
+    return (this.k ??= this.spaced.replaceAll(' ', ''));
+  }
+
+  /** The words in sorted order, so "Kanno Yoko" and "Yoko Kanno" compare equal. */
+  get anyOrder(): string {
+    return (this.a ??= [...this.words].sort().join(' '));
+  }
+
+  /** Each word after a space: where `spaced` has one of these, a word starts with it. */
+  get wordStarts(): readonly string[] {
+    return (this.s ??= this.words.map((w) => ` ${w}`));
+  }
 }
 
 const foldedMemo = new Map<string, Folded>();
 
-/** All three folded forms of a string, computed once per distinct string (searches compare the same names over and over). */
+/** A string folded, computed once per distinct string (searches compare the same names over and over). */
 export function folded(s: string): Folded {
   let f = foldedMemo.get(s);
   if (f === undefined) {
-    f = fromWords(fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    f = new Folded(fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
     if (foldedMemo.size > 100_000) foldedMemo.clear();
     foldedMemo.set(s, f);
   }
   return f;
 }
 
-/**
- * A string folded ahead of time, as a stored search index keeps it: its folded words joined
- * by spaces (words never contain one). foldedFromStore(foldForStore(s)) equals folded(s).
- */
+/** A string folded ahead of time, as a stored search index keeps it; foldedFromStore(foldForStore(s)) matches as folded(s). */
 export function foldForStore(s: string): string {
-  return folded(s).words.join(' ');
+  return folded(s).spaced;
 }
 
 export function foldedFromStore(stored: string): Folded {
-  return fromWords(stored === '' ? [] : stored.split(' '));
+  return new Folded(stored);
 }
 
 /** Folded words: letters and digits only, so punctuation and spacing never matter. */

@@ -20,13 +20,19 @@ export function matchText(query: string, value: string, exact: boolean): number 
   return matchFolded(folded(query), folded(value), exact);
 }
 
-/** matchText on strings folded already. */
+/** matchText on strings folded already; checks that need only `key` and `spaced` come first. */
 export function matchFolded(q: Folded, v: Folded, exact: boolean): number | undefined {
-  if (q.key === '') return undefined;
-  if (q.key === v.key || q.anyOrder === v.anyOrder) return RANK.exact;
+  const qKey = q.key;
+  if (qKey === '') return undefined;
+  const vKey = v.key;
+  // Words in any order: the same words, so the same total length.
+  if (qKey === vKey || (qKey.length === vKey.length && q.anyOrder === v.anyOrder)) return RANK.exact;
   if (exact) return undefined;
-  if (v.key.startsWith(q.key) || q.words.every((w) => v.words.some((vw) => vw.startsWith(w)))) return RANK.prefix;
-  if (v.key.includes(q.key) || q.words.every((w) => v.words.some((vw) => vw.includes(w)))) return RANK.substring;
+  const spaced = v.spaced;
+  const starts = q.wordStarts;
+  // Every word of the query starts a word of the value, or is found inside one.
+  if (vKey.startsWith(qKey) || q.words.every((w, i) => spaced.startsWith(w) || spaced.includes(starts[i]!))) return RANK.prefix;
+  if (vKey.includes(qKey) || q.words.every((w) => spaced.includes(w))) return RANK.substring;
   return undefined;
 }
 
@@ -106,11 +112,12 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     const q = folded(term.value);
     if (def.people) {
       const people = source.people(name, def);
-      // Each person's names are matched once, not once per credit.
-      const ranks = new Map<string | number, number | undefined>();
+      // Each person's names are matched once, not once per credit (NONE: they do not match).
+      const ranks = new Map<string | number, number>();
       const personRank = (p: string | number): number | undefined => {
-        if (!ranks.has(p)) ranks.set(p, best(source.names(p), (n) => matchFolded(q, n, exact)));
-        return ranks.get(p);
+        let r = ranks.get(p);
+        if (r === undefined) ranks.set(p, (r = best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE));
+        return r === NONE ? undefined : r;
       };
       return (item) => best(people(item), personRank);
     }
@@ -168,6 +175,8 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     return bestHit;
   };
 }
+
+const NONE = -1;
 
 /** The lowest rank `rank` gives any of the values, or undefined when none matches. */
 function best<V>(values: readonly V[], rank: (value: V) => number | undefined): number | undefined {

@@ -1,5 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CollectionIndex } from '../catalogue/collection';
+import { Lines } from '../catalogue/snapshot';
+import type { LinesReader } from '../catalogue/snapshot';
 import type { Release, Staff, Work } from '../catalogue/types';
 import type { FieldDef, SearchKind } from './fields';
 import { FIELDS, personNames } from './fields';
@@ -51,7 +53,7 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
 
 /**
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
- * the rows they are shown as (each a JSON text, parsed only for the items found), and for each
+ * the rows they are shown as (Lines of JSON, parsed only for the items found), and for each
  * field a column with one entry per item:
  * - a text field: its values folded ahead of time (foldForStore), joined by "|", which no
  *   folded text contains;
@@ -73,7 +75,7 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
-    sections[`${kind}.rows`] = list.map((item) => JSON.stringify(row(item, cat)));
+    sections[`${kind}.rows`] = new Lines(list.map((item) => JSON.stringify(row(item, cat))));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) {
         const at = [0];
@@ -93,6 +95,12 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
 
 const SEPARATOR = '|';
 
+function positions(count: number): number[] {
+  const all = new Array<number>(count);
+  for (let i = 0; i < count; i++) all[i] = i;
+  return all;
+}
+
 const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedFromStore);
 
 /**
@@ -108,7 +116,7 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
       return (i) => def.mine!.values(keys[i]!, collection);
     };
     return {
-      items: () => Array.from({ length: column<number>('count') }, (_, i) => i),
+      items: () => positions(column<number>('count')),
       source: {
         values: (field, def) => (def.mine ? mine(field, def) : (i) => column<(string | number)[][]>(field)[i]!),
         texts(field, def) {
@@ -125,7 +133,7 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
         },
         names: (p) => unjoin((section('names') as string[])[p as number]!),
       },
-      row: (i) => JSON.parse(column<string[]>('rows')[i]!) as string[],
+      row: (i) => JSON.parse(column<LinesReader>('rows').get(i)) as string[],
     };
   };
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };

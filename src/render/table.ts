@@ -34,8 +34,8 @@ export function renderTable(table: Table, view: View): string {
   const marked = view.tty && table.marks?.some(Boolean) === true;
   const columns: Column[] = marked ? [{ header: '', fixed: true, style: (t, c) => c.green(t) }, ...table.columns] : table.columns;
   const rows = marked ? table.rows.map((r, i) => [table.marks![i] ?? '', ...r]) : table.rows;
+  if (!view.tty) return tsv(rows, columns.length);
   const cells = rows.map((row) => columns.map((_, i) => escapeLine(row[i] ?? '')));
-  if (!view.tty) return cells.map((row) => `${row.join('\t')}\n`).join('');
   if (rows.length === 0) return '';
   const widths = fitWidths(
     columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!)))),
@@ -52,6 +52,17 @@ export function renderTable(table: Table, view: View): string {
   );
   const body = cells.map((row) => line(row, (t, i) => columns[i]!.style?.(t, view.color) ?? t));
   return header + body.join('');
+}
+
+/** Tab-separated lines of `count` escaped cells, each line after `prefix` (a pipe's output can be long: one pass, no copies). */
+function tsv(rows: readonly (readonly string[])[], count: number, prefix = ''): string {
+  let out = '';
+  for (const row of rows) {
+    let line = prefix;
+    for (let i = 0; i < count; i++) line += (i === 0 ? '' : '\t') + escapeLine(row[i] ?? '');
+    out += `${line}\n`;
+  }
+  return out;
 }
 
 /**
@@ -100,7 +111,7 @@ export interface TableGroup {
  */
 export function renderGroups(groups: TableGroup[], view: View): string {
   if (!view.tty) {
-    return groups.map(({ kind, table }) => renderTable({ columns: [{ header: 'KIND' }, ...table.columns], rows: table.rows.map((r) => [kind, ...r]) }, view)).join('');
+    return groups.map(({ kind, table }) => tsv(table.rows, table.columns.length, `${escapeLine(kind)}\t`)).join('');
   }
   return groups
     .filter(({ table }) => table.rows.length > 0)

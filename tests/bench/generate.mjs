@@ -22,11 +22,11 @@ const sentence = () => `The ${pick(WORDS)} of the ${pick(WORDS)} turns into a ${
 function anthology(i, staffCount) {
   const segs = 3 + rand(3);
   const credit = () => `          - { role: ${pick(ROLES)}, staff: person-${rand(staffCount)} }`;
-  let y = `  - id: anthology-${i}\n    title: ${title()} ${i}\n    native_title: 作品${i}の${pick(KANJI)}\n    year: ${1980 + rand(45)}\n    released: ${1980 + rand(45)}-0${1 + rand(9)}-1${rand(9)}\n    runtime: ${60 + rand(60)}\n    studios: [Studio ${pick(WORDS)}]\n    synopsis: |\n      ${sentence()} ${sentence()}\n      ${sentence()}\n    sources: [https://example.org/anthology/${i}]\n    segments:\n`;
+  let y = `  - id: anthology-${i}\n    title: ${title()} ${i}\n    native_title: 作品${i}の${pick(KANJI)}\n    year: ${1980 + rand(45)}\n    released: ${1980 + rand(45)}-0${1 + rand(9)}-1${rand(9)}\n    runtime: ${60 + rand(60)}\n    studios: [Studio ${pick(WORDS)}]\n    synopsis: |\n      ${sentence()} ${sentence()}\n      ${sentence()}\n\n      ${sentence()} ${sentence()}\n    notes: ${sentence()} ${sentence()}\n    sources: [https://example.org/anthology/${i}]\n    segments:\n`;
   for (let s = 0; s < segs; s++) {
     y += `      - id: segment-${i}-${s}\n        title: ${title()}\n        native_title: ${pick(KANJI)}の${pick(KANJI)}\n        runtime: ${10 + rand(30)}\n        credits:\n`;
     for (let c = 0, n = 3 + rand(4); c < n; c++) y += `${credit()}\n`;
-    y += `        synopsis: ${sentence()}\n`;
+    y += `        synopsis: ${sentence()} ${sentence()}\n`;
   }
   return y;
 }
@@ -37,8 +37,8 @@ function file(first, count, staffCount) {
   let reviews = 'reviews:\n';
   for (let i = first; i < first + count; i++) {
     anthologies += anthology(i, staffCount);
-    releases += `  - id: release-${i}\n    anthology: anthology-${i}\n    format: blu-ray\n    country: JP\n    region: A\n    publisher: ${pick(WORDS)} Visual\n    released: 20${10 + rand(15)}-0${1 + rand(9)}-2${rand(9)}\n    video: { aspect_ratio: "1.85:1", anamorphic: true }\n    audio:\n      - { language: ja, format: Dolby TrueHD 5.1 }\n    subtitles: [en]\n    sources: [https://example.org/release/${i}]\n`;
-    reviews += `  - id: review-${i}\n    subject: anthology-${i}\n    author: Reviewer ${rand(50)}\n    rating: ${rand(11)}\n    text: |\n      ${sentence()} ${sentence()} ${sentence()}\n\n      ${sentence()} ${sentence()}\n\n      ${sentence()} ${sentence()} ${sentence()}\n`;
+    releases += `  - id: release-${i}\n    anthology: anthology-${i}\n    format: blu-ray\n    country: JP\n    region: A\n    publisher: ${pick(WORDS)} Visual\n    released: 20${10 + rand(15)}-0${1 + rand(9)}-2${rand(9)}\n    video: { aspect_ratio: "1.85:1", anamorphic: true }\n    audio:\n      - { language: ja, format: Dolby TrueHD 5.1 }\n    subtitles: [en]\n    catalog_number: ${pick(WORDS).toUpperCase()}-${1000 + i}\n    extras:\n      - Interview with the ${pick(WORDS)} staff\n      - Storyboards for the ${pick(WORDS)} segment\n      - Trailers\n    sources: [https://example.org/release/${i}]\n`;
+    reviews += `  - id: review-${i}\n    subject: anthology-${i}\n    author: Reviewer ${rand(50)}\n    rating: ${rand(11)}\n    text: |\n      ${sentence()} ${sentence()} ${sentence()}\n\n      ${sentence()} ${sentence()}\n\n      ${sentence()} ${sentence()} ${sentence()}\n\n      ${sentence()} ${sentence()} ${sentence()}\n`;
   }
   return `${anthologies}${releases}${reviews}`;
 }

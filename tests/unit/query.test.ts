@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load';
 import { parseFile } from '../../src/catalogue/parse-file';
-import { matchText, RANK } from '../../src/query/match';
+import fc from 'fast-check';
+import { matchFolded, matchText, RANK } from '../../src/query/match';
+import { foldedFromStore, foldForStore, foldKey, foldKeyAnyOrder, foldWords } from '../../src/query/fold';
 import { parseQuery, QueryError, tokenize } from '../../src/query/parse';
 import { queryRows, segmentsCommand, listCommand, staffCommand, releasesCommand } from '../../src/cli/commands/tables';
 import { searchCatalogue } from '../../src/cli/commands/search';
@@ -86,6 +88,27 @@ describe('matchText', () => {
   it('matches only whole values when exact', () => {
     expect(matchText('kanno', 'Yoko Kanno', true)).toBeUndefined();
     expect(matchText('kanno yoko', 'Yoko Kanno', true)).toBe(RANK.exact);
+  });
+
+  it('ranks as the rule says: on the key, on the words in any order, on word starts, then anywhere in a word', () => {
+    // The rule written plainly, over the word lists; matchFolded gets there from the spaced form without splitting.
+    const reference = (q: string, v: string, exact: boolean): number | undefined => {
+      const [qk, vk, qw, vw] = [foldKey(q), foldKey(v), foldWords(q), foldWords(v)];
+      if (qk === '') return undefined;
+      if (qk === vk || foldKeyAnyOrder(q) === foldKeyAnyOrder(v)) return RANK.exact;
+      if (exact) return undefined;
+      if (vk.startsWith(qk) || qw.every((w) => vw.some((x) => x.startsWith(w)))) return RANK.prefix;
+      if (vk.includes(qk) || qw.every((w) => vw.some((x) => x.includes(w)))) return RANK.substring;
+      return undefined;
+    };
+    const text = fc.array(fc.constantFrom('o', 'to', 'mo', 'ō', 'ou', 'kan', 'no', 'ノ', 'の', ' ', '-', '.', 'A', '1', '大友'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (q, v, exact) => {
+        expect(matchText(q, v, exact)).toBe(reference(q, v, exact));
+        expect(matchFolded(foldedFromStore(foldForStore(q)), foldedFromStore(foldForStore(v)), exact)).toBe(reference(q, v, exact));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
