@@ -64,7 +64,11 @@ function creditsOf(work: Work): Credit[] {
 
 /** A field of the names of the people credited in some roles (all roles when undefined). */
 function credited(doc: string, roles: readonly string[] | undefined): FieldDef<Work> {
-  const people = (work: Work): string[] => creditsOf(work).flatMap((c) => (roles === undefined || roles.includes(c.role) ? [c.staff] : []));
+  const people = (work: Work): string[] => {
+    const ids: string[] = [];
+    for (const c of creditsOf(work)) if (roles === undefined || roles.includes(c.role)) ids.push(c.staff);
+    return ids;
+  };
   return { kind: 'text', doc, people, values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))) };
 }
 
@@ -102,7 +106,9 @@ const peopleFields: Record<string, FieldDef<Staff>> = {
   born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
 };
 
-const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, new Intl.DisplayNames('en', { type: 'language' }).of(c) ?? c]);
+// Made on first use: setting up ICU's display names costs time, once.
+let languageNames: Intl.DisplayNames | undefined;
+const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, (languageNames ??= new Intl.DisplayNames('en', { type: 'language' })).of(c) ?? c]);
 
 const releaseFields: Record<string, FieldDef<Release>> = {
   id: text('the id', (r) => [r.id]),

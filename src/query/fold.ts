@@ -17,15 +17,22 @@ export function fold(s: string): string {
 const memo = new Map<string, string>();
 const MARKS = /\p{M}+/gu;
 
+// ASCII has nothing to normalize, no marks and no kana: the common case skips those steps.
+const ASCII = /^[\x20-\x7e]*$/;
+
 function foldUncached(s: string): string {
+  return (ASCII.test(s) ? s : foldScripts(s))
+    .toLowerCase()
+    .replace(/o[ouh]+/g, 'o')
+    .replace(/([aeiu])\1+/g, '$1');
+}
+
+function foldScripts(s: string): string {
   return s
     .normalize('NFKC')
     .normalize('NFD')
     .replace(MARKS, '')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(/o[ouh]+/g, 'o')
-    .replace(/([aeiu])\1+/g, '$1');
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
 /**
