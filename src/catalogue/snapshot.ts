@@ -25,7 +25,7 @@ interface Head {
 }
 
 // Bump when a section's shape or a message changes, so old snapshots are simply ignored.
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * A section of many texts of which a reader wants only a few: written one per line (none may
@@ -33,7 +33,9 @@ const VERSION = 2;
  * nothing, so the texts not asked for cost no time and no memory.
  */
 export class Lines {
-  constructor(readonly lines: readonly string[]) {}
+  constructor(readonly lines: readonly string[]) {
+    if (lines.some((line) => line.includes('\n'))) throw new Error('a line of a Lines section contains a newline');
+  }
 }
 
 export interface LinesReader {

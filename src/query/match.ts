@@ -25,6 +25,8 @@ export function matchFolded(q: Folded, v: Folded, exact: boolean): number | unde
   const qKey = q.key;
   if (qKey === '') return undefined;
   const vKey = v.key;
+  // Every kind of match below finds each word of the query somewhere in the value's key: most misses end here.
+  for (const w of q.words) if (!vKey.includes(w)) return undefined;
   // Words in any order: the same words, so the same total length.
   if (qKey === vKey || (qKey.length === vKey.length && q.anyOrder === v.anyOrder)) return RANK.exact;
   if (exact) return undefined;
@@ -74,6 +76,8 @@ export interface FieldSource<T> {
   people(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
   /** Every form of a person's name, folded. */
   names(person: string | number): readonly Folded[];
+  /** The keys of those forms joined by "|": a cheap first test, since a match needs each word of the query in a key. */
+  nameKeys(person: string | number): string;
 }
 
 /** Field values read from the catalogue itself. */
@@ -83,6 +87,7 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
     people: (_field, def) => def.people!,
     names: (id) => personNames(cat.staffById.get(String(id))).map(folded),
+    nameKeys: (id) => personNames(cat.staffById.get(String(id))).map((n) => folded(n).key).join('|'),
   };
 }
 
@@ -116,7 +121,11 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
       const ranks = new Map<string | number, number>();
       const personRank = (p: string | number): number | undefined => {
         let r = ranks.get(p);
-        if (r === undefined) ranks.set(p, (r = best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE));
+        if (r === undefined) {
+          const keys = source.nameKeys(p);
+          r = q.words.every((w) => keys.includes(w)) ? (best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE) : NONE;
+          ranks.set(p, r);
+        }
         return r === NONE ? undefined : r;
       };
       return (item) => best(people(item), personRank);

@@ -17,14 +17,14 @@ export interface SearchItems {
   releases: readonly Release[];
 }
 
-/** The cells of the row each kind of item is shown as. */
-export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string[] };
+/** The row each kind of item is shown as, in one line (no newline). */
+export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string };
 
 /** What a search reads of one kind: its items, their field values, and the row each is shown as. */
 export interface IndexedKind<T> {
   items(): readonly T[];
   source: FieldSource<T>;
-  row(item: T): string[];
+  row(item: T): string;
 }
 
 /** Per kind, an IndexedKind of whatever its items are (records, or positions in a stored index). */
@@ -46,14 +46,14 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
   const kind = <K extends SearchKind>(k: K): IndexedKind<SearchItems[K][number]> => ({
     items: () => items[k],
     source: liveSource(cat),
-    row: (item) => (rows[k] as (item: SearchItems[K][number], cat: Catalogue) => string[])(item, cat),
+    row: (item) => (rows[k] as (item: SearchItems[K][number], cat: Catalogue) => string)(item, cat),
   });
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
 }
 
 /**
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
- * the rows they are shown as (Lines of JSON, parsed only for the items found), and for each
+ * the rows they are shown as (Lines, read only for the items found), and for each
  * field a column with one entry per item:
  * - a text field: its values folded ahead of time (foldForStore), joined by "|", which no
  *   folded text contains;
@@ -72,10 +72,10 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
   for (const kind of KINDS) {
     const list = items[kind] as readonly unknown[];
     const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
-    const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
+    const row = rows[kind] as (item: unknown, cat: Catalogue) => string;
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
-    sections[`${kind}.rows`] = new Lines(list.map((item) => JSON.stringify(row(item, cat))));
+    sections[`${kind}.rows`] = new Lines(list.map((item) => row(item, cat)));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) {
         const at = [0];
@@ -111,6 +111,7 @@ const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedF
 export function storedIndex(section: (name: string) => unknown, collection: CollectionIndex | undefined): SearchIndex {
   const kind = (k: SearchKind): IndexedKind<number> => {
     const column = <V>(field: string): V => section(`${k}.${field}`) as V;
+    let rows: LinesReader | undefined;
     const mine = (field: string, def: FieldDef<number>): ((i: number) => (string | number)[]) => {
       const keys = column<string[][]>(field);
       return (i) => def.mine!.values(keys[i]!, collection);
@@ -118,7 +119,11 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
     return {
       items: () => positions(column<number>('count')),
       source: {
-        values: (field, def) => (def.mine ? mine(field, def) : (i) => column<(string | number)[][]>(field)[i]!),
+        values(field, def) {
+          if (def.mine) return mine(field, def);
+          const stored = column<(string | number)[][]>(field);
+          return (i) => stored[i]!;
+        },
         texts(field, def) {
           if (def.mine) {
             const values = mine(field, def);
@@ -132,8 +137,9 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
           return (i) => ids.slice(at[i], at[i + 1]);
         },
         names: (p) => unjoin((section('names') as string[])[p as number]!),
+        nameKeys: (p) => (section('names') as string[])[p as number]!.replaceAll(' ', ''),
       },
-      row: (i) => JSON.parse(column<LinesReader>('rows').get(i)) as string[],
+      row: (i) => (rows ??= column<LinesReader>('rows')).get(i),
     };
   };
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };

@@ -19,6 +19,11 @@ function visible(c: string): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+/** True when escapeLine would change nothing: one test for many cells joined together. */
+export function isSafeLine(s: string): boolean {
+  return !ANY_UNSAFE_LINE.test(s);
+}
+
 /** Escape a value shown on one line (a table cell, a title, a name): newlines become "^J". */
 export function escapeLine(s: string): string {
   return ANY_UNSAFE_LINE.test(s) ? s.replace(UNSAFE_LINE, visible) : s;

@@ -2,19 +2,27 @@ import { workRecord } from '../query/credits';
 import type { SearchKind } from '../query/fields';
 import type { Hit } from '../query/match';
 import type { RowsOf } from '../query/search-index';
+import { escapeLine } from './escape';
 import { countryRegion } from './records';
 import type { Column } from './table';
 import { renderGroups } from './table';
 import type { View } from './view';
 
 /** Each kind's matches, as the rows they are shown as (see SEARCH_ROWS) and how they matched. */
-export type FoundRows = Record<SearchKind, { row: string[]; hit: Hit }[]>;
+export type FoundRows = Record<SearchKind, { row: string; hit: Hit }[]>;
 
-/** The cells search shows for each kind of item; a stored search index keeps them ready. */
+/**
+ * A row as search keeps it: its cells escaped, as every table escapes them anyway (escaping
+ * twice changes nothing), and joined by tabs, which escaping takes out of the cells. A stored
+ * search index keeps these lines, so showing a result is a split, not a parse.
+ */
+const packed = (cells: string[]): string => cells.map(escapeLine).join('\t');
+
+/** The row search shows for each kind of item. */
 export const SEARCH_ROWS: RowsOf = {
-  works: (w) => [workRecord(w).id, workRecord(w).title, w.kind === 'segment' ? w.anthology.title : '(anthology)', String(w.anthology.year)],
-  people: (s, cat) => [s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)],
-  releases: (r, cat) => [r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher],
+  works: (w) => packed([workRecord(w).id, workRecord(w).title, w.kind === 'segment' ? w.anthology.title : '(anthology)', String(w.anthology.year)]),
+  people: (s, cat) => packed([s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)]),
+  releases: (r, cat) => packed([r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher]),
 };
 
 const id: Column = { header: 'ID', fixed: true, style: (t, c) => c.dim(t) };
@@ -26,7 +34,15 @@ const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
  * a label, and the fields that matched.
  */
 export function renderSearch(results: FoundRows, view: View): string {
-  const rows = (found: FoundRows[SearchKind]): string[][] => found.map(({ row, hit }) => [...row, hit.fields.join(', ')]);
+  if (!view.tty) {
+    // The rows are escaped and tab-separated already (see packed): a pipe gets them as they are.
+    let out = '';
+    for (const [kind, word] of [['works', 'work'], ['people', 'person'], ['releases', 'release']] as const) {
+      for (const { row, hit } of results[kind]) out += `${word}\t${row}\t${escapeLine(hit.fields.join(', '))}\n`;
+    }
+    return out;
+  }
+  const rows = (found: FoundRows[SearchKind]): string[][] => found.map(({ row, hit }) => [...row.split('\t'), hit.fields.join(', ')]);
   return renderGroups(
     [
       {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { escapeLine } from './escape';
+import { escapeLine, isSafeLine } from './escape';
 import type { View } from './view';
 import { displayWidth, pad, truncate } from './width';
 
@@ -58,9 +58,9 @@ export function renderTable(table: Table, view: View): string {
 function tsv(rows: readonly (readonly string[])[], count: number, prefix = ''): string {
   let out = '';
   for (const row of rows) {
-    let line = prefix;
-    for (let i = 0; i < count; i++) line += (i === 0 ? '' : '\t') + escapeLine(row[i] ?? '');
-    out += `${line}\n`;
+    // Most rows need no escaping at all, which one test of the whole row shows.
+    const cells = row.length === count && isSafeLine(row.join('')) ? row : Array.from({ length: count }, (_, i) => escapeLine(row[i] ?? ''));
+    out += `${prefix}${cells.join('\t')}\n`;
   }
   return out;
 }

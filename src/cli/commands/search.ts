@@ -56,7 +56,7 @@ export function runSearch(ctx: Context, options: SearchOptions): number {
   }
   const text = ctx.searchIndex(SEARCH, (index) => {
     const results = searchAll(index, options);
-    const rows = (kind: SearchKind): { row: string[]; hit: Hit }[] => results[kind].map(({ item, hit }) => ({ row: index[kind].row(item), hit }));
+    const rows = (kind: SearchKind): { row: string; hit: Hit }[] => results[kind].map(({ item, hit }) => ({ row: index[kind].row(item), hit }));
     const found = results.works.length + results.people.length + results.releases.length;
     return found === 0 ? undefined : renderSearch({ works: rows('works'), people: rows('people'), releases: rows('releases') }, ctx.out);
   });
