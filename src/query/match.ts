@@ -72,8 +72,13 @@ export interface FieldSource<T> {
   values(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
   /** The values of a text field, folded. */
   texts(field: string, def: FieldDef<T>): (item: T) => readonly Folded[];
-  /** Who is behind a field whose values are people's names (def.people is set): keys for names(). */
-  people(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
+  /** The keys of a text field's values joined by "|": a cheap first test, since a match needs each word of the query in a key. */
+  textKeys(field: string, def: FieldDef<T>): (item: T) => string;
+  /**
+   * For a field whose values are people's names (def.people is set): the best rank `rank`
+   * gives any of an item's people, who are passed as keys for names().
+   */
+  bestPerson(field: string, def: FieldDef<T>, rank: (person: string | number) => number | undefined): (item: T) => number | undefined;
   /** Every form of a person's name, folded. */
   names(person: string | number): readonly Folded[];
   /** The keys of those forms joined by "|": a cheap first test, since a match needs each word of the query in a key. */
@@ -85,7 +90,8 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
   return {
     values: (_field, def) => (item) => def.values(item, cat),
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
-    people: (_field, def) => def.people!,
+    textKeys: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v)).key).join('|'),
+    bestPerson: (_field, def, rank) => (item) => best(def.people!(item), rank),
     names: (id) => personNames(cat.staffById.get(String(id))).map(folded),
     nameKeys: (id) => personNames(cat.staffById.get(String(id))).map((n) => folded(n).key).join('|'),
   };
@@ -116,23 +122,26 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     const exact = term.op === 'exact';
     const q = folded(term.value);
     if (def.people) {
-      const people = source.people(name, def);
       // Each person's names are matched once, not once per credit (NONE: they do not match).
       const ranks = new Map<string | number, number>();
       const personRank = (p: string | number): number | undefined => {
         let r = ranks.get(p);
         if (r === undefined) {
-          const keys = source.nameKeys(p);
-          r = q.words.every((w) => keys.includes(w)) ? (best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE) : NONE;
+          const all = source.nameKeys(p);
+          r = q.words.every((w) => all.includes(w)) ? (best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE) : NONE;
           ranks.set(p, r);
         }
         return r === NONE ? undefined : r;
       };
-      return (item) => best(people(item), personRank);
+      return source.bestPerson(name, def, personRank);
     }
     if (def.kind === 'text') {
       const texts = source.texts(name, def);
-      return (item) => best(texts(item), (v) => matchFolded(q, v, exact));
+      const keys = source.textKeys(name, def);
+      return (item) => {
+        const all = keys(item);
+        return q.words.every((w) => all.includes(w)) ? best(texts(item), (v) => matchFolded(q, v, exact)) : undefined;
+      };
     }
     const values = source.values(name, def);
     const test =

@@ -109,6 +109,8 @@ const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedF
  * columns its query names. The collection is the current one, applied to the stored keys.
  */
 export function storedIndex(section: (name: string) => unknown, collection: CollectionIndex | undefined): SearchIndex {
+  let everyone: string[] | undefined;
+  const names = (): string[] => (everyone ??= section('names') as string[]);
   const kind = (k: SearchKind): IndexedKind<number> => {
     const column = <V>(field: string): V => section(`${k}.${field}`) as V;
     let rows: LinesReader | undefined;
@@ -132,12 +134,27 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
           const stored = column<string[]>(field);
           return (i) => unjoin(stored[i]!);
         },
-        people(field) {
-          const [at, ids] = column<[number[], number[]]>(field);
-          return (i) => ids.slice(at[i], at[i + 1]);
+        textKeys(field, def) {
+          if (def.mine) {
+            const values = mine(field, def);
+            return (i) => values(i).map((v) => folded(String(v)).key).join(SEPARATOR);
+          }
+          const stored = column<string[]>(field);
+          return (i) => stored[i]!.replaceAll(' ', '');
         },
-        names: (p) => unjoin((section('names') as string[])[p as number]!),
-        nameKeys: (p) => (section('names') as string[])[p as number]!.replaceAll(' ', ''),
+        bestPerson(field, _def, rank) {
+          const [at, ids] = column<[number[], number[]]>(field);
+          return (i) => {
+            let found: number | undefined;
+            for (let k = at[i]!; k < at[i + 1]!; k++) {
+              const r = rank(ids[k]!);
+              if (r !== undefined && (found === undefined || r < found)) found = r;
+            }
+            return found;
+          };
+        },
+        names: (p) => unjoin(names()[p as number]!),
+        nameKeys: (p) => names()[p as number]!.replaceAll(' ', ''),
       },
       row: (i) => (rows ??= column<LinesReader>('rows')).get(i),
     };
