@@ -181,6 +181,25 @@ describe('a stored index is never trusted over the files', () => {
     }
   });
 
+  it('is rebuilt when a section parses but has the wrong shape', async () => {
+    const { cacheDir, env, args } = setup();
+    const expected = await run([...args, 'search', 'otomo'], { env });
+    await run([...args, 'search', 'otomo'], { env, cacheDir });
+    const path = join(cacheDir, indexFiles(cacheDir)[0]!);
+    const text = readFileSync(path);
+    const start = text.indexOf(10) + 1;
+    const head = JSON.parse(text.subarray(0, start).toString()) as { sections: Record<string, [number, number]> };
+    for (const name of ['names', 'works.staff', 'works.ids', 'works.rows@']) {
+      const [from, to] = head.sections[name]!;
+      const damaged = Buffer.from(text);
+      // Valid JSON of the same length: an empty object where a list or number belongs.
+      damaged.write(`{${' '.repeat(to - from - 2)}}`, start + from);
+      writeFileSync(path, damaged);
+      expect(await run([...args, 'search', 'otomo'], { env, cacheDir })).toEqual(expected);
+      expect(readFileSync(path).equals(text)).toBe(true);
+    }
+  });
+
   it('is neither used nor written when a folder holds a file that cannot be read', async () => {
     const { cacheDir, env, args, data } = setup();
     execFileSync('mkfifo', [join(data[3]!, 'pipe.yaml')]);

@@ -6,7 +6,8 @@ import { indexCollection } from '../catalogue/collection';
 import type { CollectionIndex, KnownIds } from '../catalogue/collection';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
-import { racy, readSnapshot, SnapshotDamaged, stampsOf, writeSnapshot } from '../catalogue/snapshot';
+import { racy, readSnapshot, stampsOf, writeSnapshot } from '../catalogue/snapshot';
+import { QueryError } from '../query/parse';
 import { indexSections, liveIndex, storedIndex } from '../query/search-index';
 import type { SearchIndex, SearchSpec } from '../query/search-index';
 import { escapeLine } from '../render/escape';
@@ -167,17 +168,19 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     const snapshot = usable ? readSnapshot(path, key, stamps) : undefined;
     if (snapshot) {
       const problems = new Problems();
-      problems.list.push(...snapshot.problems);
       let printed = false;
       try {
+        problems.list.push(...snapshot.problems);
         const ids = (kind: string): Set<string> => new Set(snapshot.section(`${kind}.ids`) as string[]);
         const collection = filesNamed(() => readCollection(() => ({ releases: ids('releases'), works: ids('works') }), problems));
         warn(problems.list);
         printed = true;
         return use(storedIndex(snapshot.section, collection));
       } catch (e) {
-        if (!(e instanceof SnapshotDamaged)) throw e;
-        // A damaged section after a sound head: its problems are printed already, so load without printing them again.
+        // The user's own errors stand. Anything else means a damaged index (a section that is
+        // not JSON, or of the wrong shape): answer from the files and write it again. If its
+        // problems are printed already, load without printing them twice.
+        if (e instanceof CliError || e instanceof QueryError) throw e;
         if (printed) loaded = load().catalogue;
       } finally {
         snapshot.close();

@@ -36,11 +36,11 @@ const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
 export function renderSearch(results: FoundRows, view: View): string {
   if (!view.tty) {
     // The rows are escaped and tab-separated already (see packed): a pipe gets them as they are.
-    let out = '';
+    const lines: string[] = [];
     for (const [kind, word] of [['works', 'work'], ['people', 'person'], ['releases', 'release']] as const) {
-      for (const { row, hit } of results[kind]) out += `${word}\t${row}\t${escapeLine(hit.fields.join(', '))}\n`;
+      for (const { row, hit } of results[kind]) lines.push(`${word}\t${row}\t${escapeLine(hit.fields.join(', '))}\n`);
     }
-    return out;
+    return lines.join('');
   }
   const rows = (found: FoundRows[SearchKind]): string[][] => found.map(({ row, hit }) => [...row.split('\t'), hit.fields.join(', ')]);
   return renderGroups(
