@@ -18,6 +18,12 @@ export interface FieldDef<T> {
    */
   people?(item: T): string[];
   /**
+   * For fields of the people credited on a work: the credits they take from (all of them when
+   * `roles` is undefined). people() gives the same ids item by item; a search index fills every
+   * such field, one per role, in a single pass over each work's credits.
+   */
+  credits?: { of(item: T): readonly Credit[]; roles: readonly string[] | undefined };
+  /**
    * For fields that depend on the user's collection: keys taken from the records (release or
    * work ids), turned into values by the collection of the run. A stored search index keeps
    * the keys, since the collection changes without the data folders changing.
@@ -69,7 +75,7 @@ function credited(doc: string, roles: readonly string[] | undefined): FieldDef<W
     for (const c of creditsOf(work)) if (roles === undefined || roles.includes(c.role)) ids.push(c.staff);
     return ids;
   };
-  return { kind: 'text', doc, people, values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))) };
+  return { kind: 'text', doc, people, credits: { of: creditsOf, roles }, values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))) };
 }
 
 function titleForms(r: { id: string; title: string; native_title?: string; romaji_title?: string; alt_titles?: string[] }): string[] {

@@ -75,7 +75,9 @@ const foldedMemo = new Map<string, Folded>();
 export function folded(s: string): Folded {
   let f = foldedMemo.get(s);
   if (f === undefined) {
-    f = new Folded(fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
+    const text = fold(s);
+    // Letters and digits are all a word keeps; folded ASCII has no capitals, so the simpler test is the same.
+    f = new Folded(text.split(ASCII.test(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
     if (foldedMemo.size > 100_000) foldedMemo.clear();
     foldedMemo.set(s, f);
   }

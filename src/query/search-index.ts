@@ -76,21 +76,66 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
     sections[`${kind}.rows`] = new Lines(list.map((item) => row(item, cat)));
+    Object.assign(sections, peopleColumns(kind, list, fields, person));
     for (const [name, def] of Object.entries(fields)) {
-      if (def.people) {
-        const at = [0];
-        const ids: number[] = [];
-        for (const item of list) {
-          for (const id of new Set(def.people(item))) ids.push(person.get(id)!);
-          at.push(ids.length);
-        }
-        sections[`${kind}.${name}`] = [at, ids];
-      } else if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
+      if (def.people) continue;
+      if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
       else if (def.kind === 'text') sections[`${kind}.${name}`] = list.map((item) => joined(def.values(item, cat)));
       else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
     }
   }
   return sections;
+}
+
+/** A column of people: where each item's people start in `ids`, and their positions in `names`. */
+interface PeopleColumn {
+  at: number[];
+  ids: number[];
+}
+
+/** Add a person to the column's current item, once. */
+function addPerson(column: PeopleColumn, p: number): void {
+  // Each item names few people, so a scan of its own part beats a Set.
+  const { at, ids } = column;
+  let k = at[at.length - 1]!;
+  while (k < ids.length && ids[k] !== p) k++;
+  if (k === ids.length) ids.push(p);
+}
+
+/**
+ * The people columns of a kind, as flat lists. Fields of credited people (FieldDef.credits)
+ * are filled in one pass over each item's credits, each credit going to the fields that take
+ * its role: the works have one such field per role, and filtering every item's credits once
+ * per field was most of the time spent indexing.
+ */
+function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, [number[], number[]]> {
+  const columns = new Map<string, PeopleColumn>();
+  const byRole = new Map<string, PeopleColumn[]>();
+  const anyRole: PeopleColumn[] = [];
+  let credits: ((item: unknown) => readonly { role: string; staff: string }[]) | undefined;
+  const others: [PeopleColumn, FieldDef<unknown>][] = [];
+  for (const [name, def] of Object.entries(fields)) {
+    if (!def.people) continue;
+    const column: PeopleColumn = { at: [0], ids: [] };
+    columns.set(name, column);
+    // One pass serves the fields that read the same credits; any other goes item by item.
+    if (!def.credits || (credits !== undefined && def.credits.of !== credits)) others.push([column, def]);
+    else {
+      credits = def.credits.of;
+      if (def.credits.roles === undefined) anyRole.push(column);
+      for (const role of def.credits.roles ?? []) byRole.set(role, [...(byRole.get(role) ?? []), column]);
+    }
+  }
+  for (const item of list) {
+    for (const c of credits?.(item) ?? []) {
+      const p = person.get(c.staff)!;
+      for (const column of byRole.get(c.role) ?? []) addPerson(column, p);
+      for (const column of anyRole) addPerson(column, p);
+    }
+    for (const [column, def] of others) for (const id of def.people!(item)) addPerson(column, person.get(id)!);
+    for (const column of columns.values()) column.at.push(column.ids.length);
+  }
+  return Object.fromEntries([...columns].map(([name, { at, ids }]) => [`${kind}.${name}`, [at, ids]]));
 }
 
 const SEPARATOR = '|';
