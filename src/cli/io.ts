@@ -1,5 +1,5 @@
-import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
+import type * as ChalkModule from 'chalk';
+import { PLAIN } from '../render/view';
 import type { View } from '../render/view';
 import type * as HeavyModule from './heavy';
 
@@ -64,6 +64,9 @@ export function streamWidth(stream: OutStream, env: Io['env']): number {
 
 /** The one decision about a stream that every renderer receives. */
 export function decideView(stream: OutStream, env: Io['env'], when: ColorWhen): View {
-  const color: ChalkInstance = new Chalk({ level: colorLevel(stream, env, when) });
+  const level = colorLevel(stream, env, when);
+  // chalk is loaded only to colour: setting it up costs about 3 ms, which a pipe need not pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps it out of start-up
+  const color = level === 0 ? PLAIN : new (require('chalk') as typeof ChalkModule).Chalk({ level });
   return { tty: stream.isTTY, width: streamWidth(stream, env), color };
 }

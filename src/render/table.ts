@@ -1,6 +1,5 @@
-import type { ChalkInstance } from 'chalk';
 import { escapeLine, isSafeLine } from './escape';
-import type { View } from './view';
+import type { Styles, View } from './view';
 import { displayWidth, pad, truncate } from './width';
 
 export interface Column {
@@ -9,7 +8,7 @@ export interface Column {
   /** Never cut this column (ids: a cut id cannot be typed back). */
   fixed?: boolean;
   /** Styling applied after escaping and fitting, so it can never be cut or measured. */
-  style?: (text: string, color: ChalkInstance) => string;
+  style?: (text: string, color: Styles) => string;
 }
 
 /** A table of records before it is laid out: the same data feeds the terminal, TSV and CSV. */

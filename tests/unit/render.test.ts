@@ -3,14 +3,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeJson, escapeLine, escapeText } from '../../src/render/escape';
 import { renderCsv, renderTable } from '../../src/render/table';
+import { PLAIN } from '../../src/render/view';
 import type { View } from '../../src/render/view';
 import { displayWidth, truncate } from '../../src/render/width';
 import { wrapParagraph, wrapText } from '../../src/render/wrap';
 
-const view = (tty: boolean, width = 40): View => ({ tty, width, color: new Chalk({ level: 0 }) });
+const view = (tty: boolean, width = 40): View => ({ tty, width, color: PLAIN });
 // Anything a terminal would act on: C0, DEL, C1 and the bidi controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('styles without colour', () => {
+  it('return every text as chalk at level 0 does, so leaving chalk unloaded changes nothing', () => {
+    const chalk = new Chalk({ level: 0 });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        for (const name of ['bold', 'dim', 'italic', 'red', 'yellow', 'green', 'cyan'] as const) expect(PLAIN[name](s)).toBe(chalk[name](s));
+        expect(PLAIN.bold.underline(s)).toBe(chalk.bold.underline(s));
+      }),
+    );
+    expect(PLAIN.level).toBe(chalk.level);
+  });
+});
 
 describe('escaping', () => {
   it.each([
