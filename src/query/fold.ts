@@ -15,7 +15,9 @@ export function fold(s: string): string {
 }
 
 const memo = new Map<string, string>();
-const MARKS = /\p{M}+/gu;
+// Built on first use, for text that is not plain ASCII: unicode property classes take time to build.
+let marks: RegExp | undefined;
+const MARKS = (): RegExp => (marks ??= /\p{M}+/gu);
 
 // ASCII has nothing to normalize, no marks and no kana: the common case skips those steps.
 const ASCII = /^[\x20-\x7e]*$/;
@@ -31,7 +33,7 @@ function foldScripts(s: string): string {
   return s
     .normalize('NFKC')
     .normalize('NFD')
-    .replace(MARKS, '')
+    .replace(MARKS(), '')
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
@@ -123,7 +125,7 @@ const sortKeys = new Map<string, string>();
 function sortKey(s: string): string {
   let key = sortKeys.get(s);
   if (key === undefined) {
-    key = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS, '').toLowerCase();
+    key = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS(), '').toLowerCase();
     if (sortKeys.size > 100_000) sortKeys.clear();
     sortKeys.set(s, key);
   }

@@ -10,10 +10,15 @@ import { eastAsianWidth } from 'get-east-asian-width';
 // Created on the first string that needs it: ICU's segmenter costs about 10 ms to set up.
 let segmenter: Intl.Segmenter | undefined;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
-const SPACING_MARK = /\p{Spacing_Mark}/u;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/gu;
-const MAYBE_EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u20E3/u;
+// Unicode property classes take about 1 ms to build: made for the first string that is not plain ASCII.
+let classes: { invisible: RegExp; spacingMark: RegExp; pictographic: RegExp; maybeEmoji: RegExp } | undefined;
+const unicode = (): NonNullable<typeof classes> =>
+  (classes ??= {
+    invisible: /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u,
+    spacingMark: /\p{Spacing_Mark}/u,
+    pictographic: /\p{Extended_Pictographic}/gu,
+    maybeEmoji: /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u20E3/u,
+  });
 const UNQUALIFIED_KEYCAP = /^[\d#*]\u20E3$/;
 // Compiled on the first emoji: the \p{RGI_Emoji} set costs about 25 ms to compile.
 let rgiEmoji: RegExp | undefined;
@@ -22,7 +27,7 @@ let rgiEmoji: RegExp | undefined;
 function isWideEmoji(cluster: string): boolean {
   rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v');
   if (rgiEmoji.test(cluster) || UNQUALIFIED_KEYCAP.test(cluster)) return true;
-  return cluster.length <= 50 && cluster.includes('\u200D') && (cluster.match(PICTOGRAPHIC)?.length ?? 0) >= 2;
+  return cluster.length <= 50 && cluster.includes('\u200D') && (cluster.match(unicode().pictographic)?.length ?? 0) >= 2;
 }
 
 /** Split into user-perceived characters, so a cut never lands inside one. */
@@ -56,15 +61,16 @@ function jamoWidth(cps: number[]): number {
 
 function clusterWidth(cluster: string): number {
   const chars = [...cluster];
-  const first = chars.findIndex((c) => !INVISIBLE.test(c));
+  const { invisible, maybeEmoji, spacingMark } = unicode();
+  const first = chars.findIndex((c) => !invisible.test(c));
   if (first === -1) return 0;
-  if (MAYBE_EMOJI.test(cluster) && isWideEmoji(cluster)) return 2;
-  const visible = chars.slice(first).filter((c) => !INVISIBLE.test(c)).map((c) => c.codePointAt(0)!);
+  if (maybeEmoji.test(cluster) && isWideEmoji(cluster)) return 2;
+  const visible = chars.slice(first).filter((c) => !invisible.test(c)).map((c) => c.codePointAt(0)!);
   if (isJamo(visible[0])) return jamoWidth(visible);
   let width = eastAsianWidth(chars[first]!.codePointAt(0)!);
   // Later spacing marks and half/full-width forms (dakuten) in the same cluster take columns of their own.
   for (const c of chars.slice(first + 1)) {
-    if (SPACING_MARK.test(c) || (c >= '\uFF00' && c <= '\uFFEF')) width += eastAsianWidth(c.codePointAt(0)!);
+    if (spacingMark.test(c) || (c >= '\uFF00' && c <= '\uFFEF')) width += eastAsianWidth(c.codePointAt(0)!);
   }
   return width;
 }
