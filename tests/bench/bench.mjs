@@ -1,6 +1,6 @@
 // npm run bench: whole-process timings of memories against `node -e 0` in the same run,
 // with NODE_EXTRA_CA_CERTS unset on both sides. Writes docs/benchmarks.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,29 +13,26 @@ const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
 const quick = process.argv.includes('--quick');
 
-/** Run once; return wall milliseconds and peak resident memory (MB) from /proc. */
+// Peak memory comes from a run of its own, in which a preloaded script reports the process's
+// maximum resident set size (getrusage) as it exits; the timed runs carry nothing extra.
+const peakFile = join(tmpdir(), `memories-bench-peak-${process.pid}`);
+const peakScript = `${peakFile}.cjs`;
+writeFileSync(peakScript, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));\n`);
+
+/** Run once; return wall milliseconds. */
 function once(args, extraEnv = {}) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let peak = 0;
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch {
-        /* the process has ended */
-      }
-    }, 2);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0 && code !== 3) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
-      else resolve({ ms, peak });
-    });
-  });
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** Peak resident memory of one run, in MB. */
+function peakOf(args, extraEnv = {}) {
+  rmSync(peakFile, { force: true });
+  spawnSync(process.execPath, ['-r', peakScript, ...args], { env: { ...env, ...extraEnv }, stdio: 'ignore' });
+  return existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) / 1024 : NaN;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,15 +41,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function measure(args, runs, extraEnv, before) {
   const floor = [];
   const cmd = [];
-  let peak = 0;
   for (let i = 0; i < runs; i++) {
     if (before) before();
-    floor.push((await once(['-e', '0'])).ms);
-    const r = await once(args, extraEnv);
-    cmd.push(r.ms);
-    peak = Math.max(peak, r.peak);
+    floor.push(once(['-e', '0']));
+    cmd.push(once(args, extraEnv));
   }
-  return { floor: median(floor), ms: median(cmd), peak };
+  if (before) before();
+  return { floor: median(floor), ms: median(cmd), peak: peakOf(args, extraEnv) };
 }
 
 const rows = [];
@@ -98,6 +93,8 @@ for (const n of sizes) {
   await row(`${n}: warm validate`, mem(...data, 'validate'), runs, { env: cacheEnv });
 }
 clearCache();
+rmSync(peakScript, { force: true });
+rmSync(peakFile, { force: true });
 
 const table = rows.map((r) => `| ${r.label} | ${r.ms.toFixed(0)} | ${r.floor.toFixed(0)} | ${r.ratio.toFixed(2)}x | ${r.peak.toFixed(0)} | ${r.target ?? ''} |`).join('\n');
 const node = process.version;
@@ -105,7 +102,8 @@ const doc = `# Benchmarks
 
 Written by \`npm run bench\` (tests/bench/bench.mjs). Whole-process wall times, medians of
 alternating runs of each command and of \`node -e 0\` (the floor) on the same machine,
-with \`NODE_EXTRA_CA_CERTS\` unset for both. Peak memory is the resident high-water mark.
+with \`NODE_EXTRA_CA_CERTS\` unset for both. Peak memory is the resident high-water mark
+(getrusage's maximum RSS) of one more run, so that measuring it does not slow the timed runs.
 "Cold" runs start with an empty cache; "warm" runs follow one that filled it.
 Node ${node}, ${new Date().toISOString().slice(0, 10)}.
 
