@@ -3,9 +3,11 @@
 //   CommonJS file, the fastest to load measured here;
 // - dist/parse.cjs: yaml and the decoder, loaded only when a file must be parsed;
 // - dist/launch.cjs: starts memories.cjs through a V8 code cache.
-// Then a first run decodes the bundled data into dist/bundled-cache.json, and a second one
-// writes the code cache.
-import { rmSync } from 'node:fs';
+// Then a first run decodes the bundled data into dist/bundled-cache.json, and a few more
+// write the code cache.
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
@@ -37,4 +39,21 @@ const run = (args, env = {}) =>
   });
 const check = run(['validate']);
 if (check.status !== 0) process.stderr.write(`warning: the bundled data has problems:\n${check.stdout}${check.stderr}`);
-run(['list'], { MEMORIES_WRITE_CODE_CACHE: '1' });
+
+// The code cache holds the functions compiled by the runs that write it; each run starts from
+// the cache the one before wrote, so together they cover list, show and a search answered from
+// its stored index (a copy of the bundled data with old file times, so that the index is
+// written; files changed in the last two seconds never are).
+const scratch = mkdtempSync(join(tmpdir(), 'memories-build-'));
+try {
+  const data = join(scratch, 'data');
+  cpSync('data', data, { recursive: true });
+  const past = new Date('2020-01-01T00:00:00Z');
+  for (const name of readdirSync(data)) utimesSync(join(data, name), past, past);
+  const search = ['--no-bundled', '--data', data, 'search', 'director:otomo'];
+  const scratchEnv = { XDG_CACHE_HOME: join(scratch, 'cache') };
+  run(search, scratchEnv);
+  for (const args of [['list'], ['show', 'memories', '--no-pager'], search]) run(args, { ...scratchEnv, MEMORIES_WRITE_CODE_CACHE: '1' });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
