@@ -181,6 +181,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
         // not JSON, or of the wrong shape): answer from the files and write it again. If its
         // problems are printed already, load without printing them twice.
         if (e instanceof CliError || e instanceof QueryError) throw e;
+        if (io.env.MEMORIES_DEBUG) io.stderr.write(`memories: the search index ${path} could not be used, so it is rebuilt: ${e instanceof Error ? e.stack : String(e)}\n`);
         if (printed) loaded = load().catalogue;
       } finally {
         snapshot.close();
