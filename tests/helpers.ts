@@ -24,6 +24,10 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Keep folder caches and search indexes in this folder, as the installed CLI does in XDG_CACHE_HOME. */
   cacheDir?: string;
+  /** Keep search indexes only (no folder caches) in this folder, so a search that loads the catalogue parses files. */
+  indexDir?: string;
+  /** The build the run claims to be (see Io.build). */
+  build?: string;
   /** Replace the lazily loaded parts, to count or refuse what a run parses. */
   heavy?: typeof heavy;
 }
@@ -39,6 +43,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
   let stdout = '';
   let stderr = '';
   const tty = options.tty ?? false;
+  const indexDir = options.indexDir ?? options.cacheDir;
   const io: Io = {
     stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.width ?? 100 },
     stderr: { write: (s) => void (stderr += s), isTTY: tty, columns: options.width ?? 100 },
@@ -47,7 +52,9 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     bundledData: BUNDLED,
     heavy: () => options.heavy ?? heavy,
     now: () => TODAY,
-    ...(options.cacheDir === undefined ? {} : { cachePath: (folder: string) => cachePathFor(options.cacheDir!, folder), indexPath: (key: string) => join(options.cacheDir!, `search-${hashName(key)}.json`) }),
+    ...(options.cacheDir === undefined ? {} : { cachePath: (folder: string) => cachePathFor(options.cacheDir!, folder) }),
+    ...(indexDir === undefined ? {} : { indexPath: (key: string) => join(indexDir, `search-${hashName(key)}.json`) }),
+    build: options.build,
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

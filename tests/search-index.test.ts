@@ -84,7 +84,7 @@ const QUERIES = [
 describe('the stored search index', () => {
   const { cacheDir, env, args } = setup();
   const live = (query: string[], tty = false): Promise<RunResult> => run([...args, 'search', ...query], { env, tty });
-  const stored = (query: string[], h = heavy, tty = false): Promise<RunResult> => run([...args, 'search', ...query], { env, tty, cacheDir, heavy: h });
+  const stored = (query: string[], h = heavy, tty = false): Promise<RunResult> => run([...args, 'search', ...query], { env, tty, indexDir: cacheDir, heavy: h });
 
   it('is written by a search, then answers searches without parsing a file', async () => {
     const cold = await stored(['director:otomo']);
@@ -143,12 +143,12 @@ describe('the stored search index', () => {
 describe('a stored index is never trusted over the files', () => {
   it('is rebuilt when a data file changes', async () => {
     const { cacheDir, env, args, data } = setup();
-    await run([...args, 'search', 'otomo'], { env, cacheDir });
+    await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir });
     const file = join(data[3]!, 'my-bluray.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/publisher: .*/, 'publisher: Brand New Label'));
     utimesSync(file, new Date('2021-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));
     const c = counting();
-    const r = await run([...args, 'search', 'publisher:brand'], { env, cacheDir, heavy: c.heavy });
+    const r = await run([...args, 'search', 'publisher:brand'], { env, indexDir: cacheDir, heavy: c.heavy });
     expect(c.parsed()).toBeGreaterThan(0);
     expect(r.stdout).toContain('release');
     expect(r).toEqual(await run([...args, 'search', 'publisher:brand'], { env }));
@@ -158,25 +158,25 @@ describe('a stored index is never trusted over the files', () => {
     const { cacheDir, env, args, data } = setup();
     const file = join(data[3]!, 'my-bluray.yaml');
     utimesSync(file, new Date(), new Date());
-    await run([...args, 'search', 'otomo'], { env, cacheDir });
+    await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir });
     expect(indexFiles(cacheDir)).toEqual([]);
   });
 
   it('is rebuilt when damaged, and the search still answers right, warning once', async () => {
     const { cacheDir, env, args } = setup();
     const expected = await run([...args, 'search', 'kanno'], { env });
-    await run([...args, 'search', 'kanno'], { env, cacheDir });
+    await run([...args, 'search', 'kanno'], { env, indexDir: cacheDir });
     const [name] = indexFiles(cacheDir);
     const path = join(cacheDir, name!);
     const text = readFileSync(path, 'utf8');
     const head = text.slice(0, text.indexOf('\n') + 1);
     // Same length, so the head still fits the file, but a section is no longer JSON.
     writeFileSync(path, head + text.slice(head.length).replace(/\[/g, '{'));
-    expect(await run([...args, 'search', 'kanno'], { env, cacheDir })).toEqual(expected);
+    expect(await run([...args, 'search', 'kanno'], { env, indexDir: cacheDir })).toEqual(expected);
     expect(readFileSync(path, 'utf8')).toBe(text);
     for (const damage of ['', 'not json\n', head, text.slice(0, text.length - 10)]) {
       writeFileSync(path, damage);
-      expect(await run([...args, 'search', 'kanno'], { env, cacheDir })).toEqual(expected);
+      expect(await run([...args, 'search', 'kanno'], { env, indexDir: cacheDir })).toEqual(expected);
       expect(readFileSync(path, 'utf8')).toBe(text);
     }
   });
@@ -184,7 +184,7 @@ describe('a stored index is never trusted over the files', () => {
   it('is rebuilt when a section parses but has the wrong shape', async () => {
     const { cacheDir, env, args } = setup();
     const expected = await run([...args, 'search', 'otomo'], { env });
-    await run([...args, 'search', 'otomo'], { env, cacheDir });
+    await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir });
     const path = join(cacheDir, indexFiles(cacheDir)[0]!);
     const text = readFileSync(path);
     const start = text.indexOf(10) + 1;
@@ -195,7 +195,7 @@ describe('a stored index is never trusted over the files', () => {
       // Valid JSON of the same length: an empty object where a list or number belongs.
       damaged.write(`{${' '.repeat(to - from - 2)}}`, start + from);
       writeFileSync(path, damaged);
-      expect(await run([...args, 'search', 'otomo'], { env, cacheDir })).toEqual(expected);
+      expect(await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir })).toEqual(expected);
       expect(readFileSync(path).equals(text)).toBe(true);
     }
   });
@@ -203,7 +203,7 @@ describe('a stored index is never trusted over the files', () => {
   it('is neither used nor written when a folder holds a file that cannot be read', async () => {
     const { cacheDir, env, args, data } = setup();
     execFileSync('mkfifo', [join(data[3]!, 'pipe.yaml')]);
-    const r = await run([...args, 'search', 'otomo'], { env, cacheDir });
+    const r = await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir });
     expect(r.stderr).toContain('pipe.yaml');
     expect(indexFiles(cacheDir)).toEqual([]);
   });
@@ -211,15 +211,28 @@ describe('a stored index is never trusted over the files', () => {
   it('reports a missing folder as a cold search does', async () => {
     const { cacheDir, env } = setup();
     const args = ['--no-bundled', '--data', join(cacheDir, 'nowhere'), 'search', 'otomo'];
-    const r = await run(args, { env, cacheDir });
+    const r = await run(args, { env, indexDir: cacheDir });
     expect(r.code).toBe(4);
     expect(r).toEqual(await run(args, { env }));
   });
 
+  it('is rewritten by another build, in the same file', async () => {
+    const { cacheDir, env, args } = setup();
+    await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir, build: 'one' });
+    const c = counting();
+    const r = await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir, build: 'two', heavy: c.heavy });
+    expect(c.parsed()).toBeGreaterThan(0);
+    expect(r).toEqual(await run([...args, 'search', 'otomo'], { env }));
+    expect(indexFiles(cacheDir)).toHaveLength(1);
+    const again = counting();
+    await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir, build: 'two', heavy: again.heavy });
+    expect(again.parsed()).toBe(0);
+  });
+
   it('is kept per set of folders', async () => {
     const { cacheDir, env, data } = setup();
-    await run(['--no-bundled', '--data', data[0]!, 'search', 'otomo'], { env, cacheDir });
-    await run(['--no-bundled', '--data', data[0]!, '--data', data[3]!, 'search', 'otomo'], { env, cacheDir });
+    await run(['--no-bundled', '--data', data[0]!, 'search', 'otomo'], { env, indexDir: cacheDir });
+    await run(['--no-bundled', '--data', data[0]!, '--data', data[3]!, 'search', 'otomo'], { env, indexDir: cacheDir });
     expect(indexFiles(cacheDir)).toHaveLength(2);
     rmSync(cacheDir, { recursive: true });
     expect(existsSync(cacheDir)).toBe(false);

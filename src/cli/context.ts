@@ -159,8 +159,11 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   };
 
   const searchIndex = <R>(spec: SearchSpec, use: (index: SearchIndex) => R): R => {
-    const key = JSON.stringify(folders.map((f) => resolve(f)));
-    const path = io.indexPath?.(key);
+    // One index per set of folders, kept in the file named by them; the build that wrote it is
+    // part of its key, so another build's index is simply rewritten.
+    const named = JSON.stringify(folders.map((f) => resolve(f)));
+    const path = io.indexPath?.(named);
+    const key = JSON.stringify({ build: io.build ?? '', folders: named });
     const listing = new Problems();
     const stamps = path ? filesNamed(() => folders.flatMap((f) => stampsOf(listDataFiles(f, listing)))) : [];
     // A folder with files that cannot be read is loaded in full, so its problems are reported afresh.

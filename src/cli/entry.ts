@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachePathFor, hashName } from '../catalogue/cache';
@@ -48,6 +49,8 @@ main(process.argv.slice(2), {
   now: () => new Date(),
   cachePath,
   indexPath: (key) => join(cacheDir, `search-${hashName(key)}.json`),
+  // What a search index holds follows the code that wrote it, so an index is kept per build.
+  build: `${statSync(__filename).mtimeMs}`,
   page: runPager,
 }).then((code) => {
   process.exitCode = code;

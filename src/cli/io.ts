@@ -28,6 +28,8 @@ export interface Io {
   cachePath?: (folder: string) => string;
   /** Where the search index of a set of folders (named by `key`) lives; none when undefined. */
   indexPath?: (key: string) => string;
+  /** Names the build that is running: a search index made by another build is not used. */
+  build?: string;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */
   page?(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'>;
 }

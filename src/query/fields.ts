@@ -112,9 +112,15 @@ const peopleFields: Record<string, FieldDef<Staff>> = {
   born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
 };
 
-// Made on first use: setting up ICU's display names costs time, once.
+// Each code's name once: setting up ICU's display names, and each look-up, cost time.
 let languageNames: Intl.DisplayNames | undefined;
-const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, (languageNames ??= new Intl.DisplayNames('en', { type: 'language' })).of(c) ?? c]);
+const languageName = new Map<string, string>();
+const nameOf = (code: string): string => {
+  let name = languageName.get(code);
+  if (name === undefined) languageName.set(code, (name = (languageNames ??= new Intl.DisplayNames('en', { type: 'language' })).of(code) ?? code));
+  return name;
+};
+const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, nameOf(c)]);
 
 const releaseFields: Record<string, FieldDef<Release>> = {
   id: text('the id', (r) => [r.id]),
