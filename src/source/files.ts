@@ -44,7 +44,7 @@ export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
   const walk = (dir: string): void => {
     let names: string[];
     try {
-      const real = realpathSync(dir);
+      const real = realpathSync.native(dir);
       if (seen.has(real)) return;
       seen.add(real);
       names = readdirSync(dir).sort();
