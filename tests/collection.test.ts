@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as heavy from '../src/cli/heavy';
 import { appendListItem, removeListItem } from '../src/source/yaml-edit';
 import { run } from './helpers';
 
@@ -254,5 +255,46 @@ describe('show', () => {
     const { env } = place(COMMENTED);
     expect((await run(['show', 'memories-us-dvd-2004'], { env })).stdout).toMatch(/\nCollection +you own it\n/);
     expect((await run(['show', 'robot-carnival-discotek-uhd'], { env })).stdout).toMatch(/\nCollection +on your wishlist\n/);
+  });
+});
+
+describe('the decoded collection is cached like a data file', () => {
+  const past = (file: string, when = '2020-01-01T00:00:00Z'): void => fs.utimesSync(file, new Date(when), new Date(when));
+  /** The lazily loaded parts, counting how often the collection is parsed. */
+  const counting = (): { heavy: typeof heavy; loads: () => number } => {
+    let loads = 0;
+    return {
+      heavy: { ...heavy, loadCollection: (path: string) => (loads++, heavy.loadCollection(path)) },
+      loads: () => loads,
+    };
+  };
+  const DANGLING = `${COMMENTED}  - { work: no-such-work, rating: 3 }\n`.replace('viewings: []\n', 'viewings:\n');
+
+  it('is not parsed again while the file is unchanged, and warns the same', async () => {
+    const { dir, file, env } = place(DANGLING);
+    past(file);
+    const cacheDir = join(dir, 'cache');
+    const cold = await run(['list', 'owned:yes'], { env, cacheDir });
+    expect(cold.stderr).toContain('no-such-work');
+    const c = counting();
+    const warm = await run(['list', 'owned:yes'], { env, cacheDir, heavy: c.heavy });
+    expect(c.loads()).toBe(0);
+    expect(warm).toEqual(cold);
+  });
+
+  it('is parsed again when the file changes, and while a change is too recent to trust its stamp', async () => {
+    const { dir, file, env } = place(COMMENTED);
+    past(file);
+    const cacheDir = join(dir, 'cache');
+    expect((await run(['list', 'owned:yes'], { env, cacheDir })).stdout).toContain('memories');
+    writeFileSync(file, COMMENTED.replace('memories-us-dvd-2004', 'robot-carnival-discotek-bluray'));
+    const c = counting();
+    const fresh = await run(['list', 'owned:yes'], { env, cacheDir, heavy: c.heavy });
+    expect(c.loads()).toBe(1);
+    expect(fresh.stdout).toContain('robot-carnival');
+    expect(fresh.stdout).not.toContain('memories\t');
+    // Written just now: not trusted, so parsed again on the next run too.
+    await run(['list', 'owned:yes'], { env, cacheDir, heavy: c.heavy });
+    expect(c.loads()).toBe(2);
   });
 });

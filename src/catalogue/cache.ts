@@ -5,18 +5,18 @@ import type { Problem } from '../source/problem';
 import type { RecordsByKind } from './types';
 
 /** What one file decoded to, and the problems it had, with the stat it was decoded from. */
-export interface CacheEntry {
+export interface CacheEntry<T = RecordsByKind> {
   size: number;
   mtimeMs: number;
   ino: number;
-  records: RecordsByKind;
+  records: T;
   problems: Problem[];
 }
 
-interface CacheFile {
+interface CacheFile<T> {
   version: number;
   folder: string;
-  files: Record<string, CacheEntry>;
+  files: Record<string, CacheEntry<T>>;
 }
 
 // Bump when the decoded shape or the messages change, so old caches are simply ignored.
@@ -29,8 +29,8 @@ const VERSION = 1;
  * rebuilt silently. Problems are stored with their positions, so a warm run reports exactly
  * what a cold one would.
  */
-export class FolderCache {
-  private entries: Record<string, CacheEntry> = {};
+export class FolderCache<T = RecordsByKind> {
+  private entries: Record<string, CacheEntry<T>> = {};
   private changed = false;
 
   private constructor(
@@ -39,10 +39,10 @@ export class FolderCache {
   ) {}
 
   /** Open the cache of `folder` kept at `path` (nothing is read until now, nothing written until save). */
-  static open(path: string, folder: string): FolderCache {
-    const cache = new FolderCache(path, folder);
+  static open<T = RecordsByKind>(path: string, folder: string): FolderCache<T> {
+    const cache = new FolderCache<T>(path, folder);
     try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile<T>;
       if (data.version === VERSION && data.folder === folder && data.files && typeof data.files === 'object') cache.entries = data.files;
     } catch {
       // No cache yet, or an unreadable one: start empty.
@@ -51,7 +51,7 @@ export class FolderCache {
   }
 
   /** The entry for a file, if it still matches the file on disk. */
-  get(file: FoundFile): CacheEntry | undefined {
+  get(file: FoundFile): CacheEntry<T> | undefined {
     const entry = this.entries[relative(this.folder, file.path)];
     const s = file.stats;
     return entry && entry.size === s.size && entry.mtimeMs === s.mtimeMs && entry.ino === s.ino ? entry : undefined;
@@ -62,7 +62,7 @@ export class FolderCache {
    * second edit within the file system's timestamp resolution could keep the same stamp
    * (git's "racily clean" problem), so such a file is simply parsed again next time.
    */
-  set(file: FoundFile, records: RecordsByKind, problems: Problem[], now = Date.now()): void {
+  set(file: FoundFile, records: T, problems: Problem[], now = Date.now()): void {
     const key = relative(this.folder, file.path);
     if (now - file.stats.mtimeMs < 2000) {
       if (key in this.entries) delete this.entries[key];
@@ -91,7 +91,7 @@ export class FolderCache {
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ version: VERSION, folder: this.folder, files: this.entries } satisfies CacheFile));
+      writeFileSync(tmp, JSON.stringify({ version: VERSION, folder: this.folder, files: this.entries } satisfies CacheFile<T>));
       renameSync(tmp, this.path);
       this.changed = false;
     } catch {

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Catalogue } from '../catalogue/catalogue';
 import { indexCollection } from '../catalogue/collection';
-import type { CollectionIndex, KnownIds } from '../catalogue/collection';
+import type { Collection, CollectionIndex, KnownIds } from '../catalogue/collection';
+import { FolderCache } from '../catalogue/cache';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
 import { racy, readSnapshot, stampsOf, writeSnapshot } from '../catalogue/snapshot';
@@ -122,12 +124,29 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     }
   };
 
-  // The collection needs yaml, so it is read only when there is one.
+  // The collection needs yaml, so it is parsed only when there is one and it changed since it was
+  // last decoded: the decoded collection is cached as a data file is (same stamps, same rules).
   const readCollection = (known: () => KnownIds, problems: Problems): CollectionIndex | undefined => {
-    if (!existsSync(collectionPath)) return undefined;
-    const mine = io.heavy().loadCollection(collectionPath);
-    problems.list.push(...mine.problems.list);
-    return indexCollection(mine.collection, known(), problems);
+    let stats: Stats;
+    try {
+      stats = statSync(collectionPath);
+    } catch {
+      return undefined;
+    }
+    const file = { path: collectionPath, stats };
+    const cache = io.cachePath ? FolderCache.open<Collection>(io.cachePath(collectionPath), dirname(collectionPath)) : undefined;
+    const hit = cache?.get(file);
+    let collection: Collection;
+    let own: Problem[];
+    if (hit) ({ records: collection, problems: own } = hit);
+    else {
+      const mine = io.heavy().loadCollection(collectionPath);
+      ({ collection, problems: { list: own } } = mine);
+      cache?.set(file, collection, own);
+      cache?.save();
+    }
+    problems.list.push(...own);
+    return indexCollection(collection, known(), problems);
   };
 
   const load = (which = folders): LoadResult =>
