@@ -43,13 +43,10 @@ export interface LinesReader {
   get(i: number): string;
 }
 
-/** A section that could not be read: the snapshot is damaged, and the caller should rebuild it. */
-export class SnapshotDamaged extends Error {}
-
 export interface Snapshot {
   /** The problems the data had when the snapshot was taken, positions included. */
   problems: Problem[];
-  /** One section, parsed on first use (a LinesReader for Lines); throws SnapshotDamaged when it cannot be read. */
+  /** One section, parsed on first use (a LinesReader for Lines); throws when it cannot be read, which means the snapshot is damaged. */
   section(name: string): unknown;
   /** Let go of the file. */
   close(): void;
@@ -133,7 +130,7 @@ function openSections(fd: number, path: string, head: Head, start: number): Snap
         if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
         parsed.set(name, range[2] === 'lines' ? linesReader(bytes.toString('utf8'), section(`${name}@`)) : JSON.parse(bytes.toString('utf8')));
       } catch (e) {
-        throw e instanceof SnapshotDamaged ? e : new SnapshotDamaged(`snapshot ${path}: ${(e as Error).message}`);
+        throw new Error(`snapshot ${path}, section ${name}: ${(e as Error).message}`);
       }
     }
     return parsed.get(name);

@@ -72,8 +72,11 @@ export interface FieldSource<T> {
   values(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
   /** The values of a text field, folded. */
   texts(field: string, def: FieldDef<T>): (item: T) => readonly Folded[];
-  /** The keys of a text field's values joined by "|": a cheap first test, since a match needs each word of the query in a key. */
-  textKeys(field: string, def: FieldDef<T>): (item: T) => string;
+  /**
+   * The keys of a text field's values joined by "|", where the source has them ready: a cheap
+   * first test, since a match needs each word of the query in a key.
+   */
+  textKeys?(field: string, def: FieldDef<T>): (item: T) => string;
   /**
    * For a field whose values are people's names (def.people is set): the best rank `rank`
    * gives any of an item's people, who are passed as keys for names().
@@ -81,8 +84,8 @@ export interface FieldSource<T> {
   bestPerson(field: string, def: FieldDef<T>, rank: (person: string | number) => number | undefined): (item: T) => number | undefined;
   /** Every form of a person's name, folded. */
   names(person: string | number): readonly Folded[];
-  /** The keys of those forms joined by "|": a cheap first test, since a match needs each word of the query in a key. */
-  nameKeys(person: string | number): string;
+  /** The keys of those forms joined by "|", where the source has them ready: the same first test. */
+  nameKeys?(person: string | number): string;
 }
 
 /** Field values read from the catalogue itself. */
@@ -90,10 +93,8 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
   return {
     values: (_field, def) => (item) => def.values(item, cat),
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
-    textKeys: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v)).key).join('|'),
     bestPerson: (_field, def, rank) => (item) => best(def.people!(item), rank),
     names: (id) => personNames(cat.staffById.get(String(id))).map(folded),
-    nameKeys: (id) => personNames(cat.staffById.get(String(id))).map((n) => folded(n).key).join('|'),
   };
 }
 
@@ -127,8 +128,8 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
       const personRank = (p: string | number): number | undefined => {
         let r = ranks.get(p);
         if (r === undefined) {
-          const all = source.nameKeys(p);
-          r = q.words.every((w) => all.includes(w)) ? (best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE) : NONE;
+          const all = source.nameKeys?.(p);
+          r = all === undefined || q.words.every((w) => all.includes(w)) ? (best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE) : NONE;
           ranks.set(p, r);
         }
         return r === NONE ? undefined : r;
@@ -137,10 +138,12 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     }
     if (def.kind === 'text') {
       const texts = source.texts(name, def);
-      const keys = source.textKeys(name, def);
+      const matches = (item: T): number | undefined => best(texts(item), (v) => matchFolded(q, v, exact));
+      const keys = source.textKeys?.(name, def);
+      if (!keys) return matches;
       return (item) => {
         const all = keys(item);
-        return q.words.every((w) => all.includes(w)) ? best(texts(item), (v) => matchFolded(q, v, exact)) : undefined;
+        return q.words.every((w) => all.includes(w)) ? matches(item) : undefined;
       };
     }
     const values = source.values(name, def);

@@ -38,7 +38,7 @@ function peakOf(args, extraEnv = {}) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Median of `runs` alternating runs of the floor and the command, so both see the same machine. */
-async function measure(args, runs, extraEnv, before) {
+function measure(args, runs, extraEnv, before) {
   const floor = [];
   const cmd = [];
   for (let i = 0; i < runs; i++) {
@@ -51,8 +51,8 @@ async function measure(args, runs, extraEnv, before) {
 }
 
 const rows = [];
-async function row(label, args, runs, { env: extraEnv, before, target } = {}) {
-  const m = await measure(args, runs, extraEnv, before);
+function row(label, args, runs, { env: extraEnv, before, target } = {}) {
+  const m = measure(args, runs, extraEnv, before);
   rows.push({ label, ...m, ratio: m.ms / m.floor, target });
   console.error(`${label}: ${m.ms.toFixed(0)} ms, ${(m.ms / m.floor).toFixed(2)}x of node -e 0 (${m.floor.toFixed(0)} ms), peak ${m.peak.toFixed(0)} MB`);
 }
@@ -69,8 +69,8 @@ const mem = (...args) => [bin, ...args];
 
 const bytes = (dir) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 
-await row('bundled: list', mem('list'), quick ? 5 : 15, { env: cacheEnv, target: '1.5x' });
-await row('bundled: show memories', mem('show', 'memories', '--no-pager'), quick ? 5 : 11, { env: cacheEnv });
+row('bundled: list', mem('list'), quick ? 5 : 15, { env: cacheEnv, target: '1.5x' });
+row('bundled: show memories', mem('show', 'memories', '--no-pager'), quick ? 5 : 11, { env: cacheEnv });
 
 const sizes = quick ? [10, 1000] : [10, 1000, 10000];
 const sizeNotes = [];
@@ -80,21 +80,21 @@ for (const n of sizes) {
   const runs = n >= 10000 ? 3 : n >= 1000 ? 5 : 9;
   sizeNotes.push(`${n} anthologies: ${(bytes(dir) / 1e6).toFixed(1)} MB of YAML in ${readdirSync(dir).filter((f) => f.endsWith('.yaml')).length} files`);
   const parseAll = `const y=require(${JSON.stringify(join(root, 'node_modules', 'yaml'))});const fs=require('fs');for(const f of fs.readdirSync(${JSON.stringify(dir)}))if(f.endsWith('.yaml'))y.parseDocument(fs.readFileSync(${JSON.stringify(dir)}+'/'+f,'utf8'))`;
-  await row(`${n}: bare yaml parse of the files`, ['-e', parseAll], runs);
-  await row(`${n}: cold validate`, mem(...data, 'validate'), runs, { env: cacheEnv, before: clearCache, target: n === 1000 ? '1.3x of bare parse; < 300 MB' : n === 10000 ? '< 1 GB' : undefined });
-  await row(`${n}: cold search director:otomo`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, before: clearCache });
+  row(`${n}: bare yaml parse of the files`, ['-e', parseAll], runs);
+  row(`${n}: cold validate`, mem(...data, 'validate'), runs, { env: cacheEnv, before: clearCache, target: n === 1000 ? '1.3x of bare parse; < 300 MB' : n === 10000 ? '< 1 GB' : undefined });
+  row(`${n}: cold search director:otomo`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, before: clearCache });
   // Read the folder once (list), so the searches below find its files decoded in the cache.
   spawnSync(process.execPath, mem(...data, 'list'), { env: { ...env, ...cacheEnv } });
-  await row(`${n}: first search after list (indexes)`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, before: clearIndexes });
+  row(`${n}: first search after list (indexes)`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, before: clearIndexes });
   const indexTimes = () => JSON.stringify(readdirSync(join(cacheHome, 'memories')).filter((f) => f.startsWith('search-')).map((f) => [f, statSync(join(cacheHome, 'memories', f)).mtimeMs]));
   const indexed = indexTimes();
-  await row(`${n}: warm search director:otomo`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, target: n === 1000 ? '2x' : n === 10000 ? '4x' : undefined });
-  await row(`${n}: warm search director:="Atsuko Kanno 1881"`, mem(...data, 'search', 'director:="Atsuko Kanno 1881"'), runs, { env: cacheEnv });
+  row(`${n}: warm search director:otomo`, mem(...data, 'search', 'director:otomo'), runs, { env: cacheEnv, target: n === 1000 ? '2x' : n === 10000 ? '4x' : undefined });
+  row(`${n}: warm search director:="Atsuko Kanno 1881"`, mem(...data, 'search', 'director:="Atsuko Kanno 1881"'), runs, { env: cacheEnv });
   // A warm search that rebuilt its index would be timing the wrong thing.
   if (indexTimes() !== indexed) throw new Error(`${n}: a warm search rewrote the search index; run one with MEMORIES_DEBUG=1 to see why`);
-  await row(`${n}: warm list`, mem(...data, 'list'), runs, { env: cacheEnv });
-  await row(`${n}: warm show anthology-1`, mem(...data, 'show', 'anthology-1', '--no-pager'), runs, { env: cacheEnv });
-  await row(`${n}: warm validate`, mem(...data, 'validate'), runs, { env: cacheEnv });
+  row(`${n}: warm list`, mem(...data, 'list'), runs, { env: cacheEnv });
+  row(`${n}: warm show anthology-1`, mem(...data, 'show', 'anthology-1', '--no-pager'), runs, { env: cacheEnv });
+  row(`${n}: warm validate`, mem(...data, 'validate'), runs, { env: cacheEnv });
 }
 clearCache();
 rmSync(peakScript, { force: true });
