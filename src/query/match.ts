@@ -61,6 +61,12 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
   }
 }
 
+/** Who each of a list of items names, as flat lists: item i's people are ids[at[i]] up to ids[at[i + 1]]. */
+export interface PeopleColumn {
+  at: ArrayLike<number>;
+  ids: ArrayLike<number>;
+}
+
 /**
  * Where a matcher reads an item's field values: the loaded catalogue (liveSource), or a stored
  * search index that keeps each field's values per item (search-index.ts). Either way the
@@ -78,73 +84,117 @@ export interface FieldSource<T> {
    */
   textKeys?(field: string, def: FieldDef<T>): (item: T) => string;
   /**
-   * For a field whose values are people's names (def.people is set): the best rank `rank`
-   * gives any of an item's people, who are passed as keys for names().
+   * For a field whose values are people's names (def.people is set): who each of `items`
+   * names, as numbers from 0 to personCount() - 1. `items` are the ones the source's own
+   * search hands out, in that order.
    */
-  bestPerson(field: string, def: FieldDef<T>, rank: (person: string | number) => number | undefined): (item: T) => number | undefined;
+  people(field: string, def: FieldDef<T>, items: readonly T[]): PeopleColumn;
+  personCount(): number;
   /** Every form of a person's name, folded. */
-  names(person: string | number): readonly Folded[];
+  names(person: number): readonly Folded[];
   /** The keys of those forms joined by "|", where the source has them ready: the same first test. */
-  nameKeys?(person: string | number): string;
+  nameKeys?(person: number): string;
 }
 
-/** Field values read from the catalogue itself. */
+/** Field values read from the catalogue itself; people are numbered by their place in cat.staff. */
 export function liveSource<T>(cat: Catalogue): FieldSource<T> {
+  let numbers: Map<string, number> | undefined;
   return {
     values: (_field, def) => (item) => def.values(item, cat),
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
-    bestPerson: (_field, def, rank) => (item) => best(def.people!(item), rank),
-    names: (id) => personNames(cat.staffById.get(String(id))).map(folded),
+    people(_field, def, items) {
+      numbers ??= new Map(cat.staff.map((s, i) => [s.id, i]));
+      const at = [0];
+      const ids: number[] = [];
+      for (const item of items) {
+        // A credit of someone the data does not have names nobody who could match.
+        for (const id of def.people!(item)) {
+          const p = numbers.get(id);
+          if (p !== undefined) ids.push(p);
+        }
+        at.push(ids.length);
+      }
+      return { at, ids };
+    },
+    personCount: () => cat.staff.length,
+    names: (p) => personNames(cat.staff[p]).map(folded),
   };
 }
+
+/**
+ * A rank per item of a list, RANK's values, or NO where the item does not match. A query is
+ * matched a field at a time over every item, in plain loops over flat lists: a one-shot
+ * process runs most of its code in V8's interpreter, where a few closure calls per item and
+ * per credit cost more than the matching itself (docs/benchmarks.md).
+ */
+type Ranks = Int8Array;
+const NO = -1;
+const UNKNOWN = -2;
 
 /** A term compiled against the fields it looks at (one, or a bare word's several). */
 interface CompiledTerm<T> {
   negate: boolean;
   fields: readonly string[];
-  /** One per field: the term's rank against an item's values of it, or undefined. */
-  ranks: ((item: T) => number | undefined)[];
+  /** One per field: the term's ranks over the items, computed for those still `alive` (the others get NO). */
+  ranks: ((items: readonly T[], alive: Uint8Array) => Ranks)[];
 }
+
+/** Matches a list of items at once: each item's Hit, or undefined where it does not match. */
+export type Matcher<T> = (items: readonly T[]) => (Hit | undefined)[];
 
 /**
  * Compile a query for one kind of record read through `source`. Returns undefined when the
  * query uses a field this kind does not have (so `search format:dvd` finds releases only);
  * throws QueryError for a malformed value.
  */
-export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSource<T>): ((item: T) => Hit | undefined) | undefined {
+export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSource<T>): Matcher<T> | undefined {
   const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
   const usable = query.groups.filter((g) => g.every((t) => t.field === undefined || Object.hasOwn(fields, t.field)));
   if (query.groups.length > 0 && usable.length === 0) return undefined;
   for (const t of usable.flat()) if (t.field) checkTerm(t, fields[t.field] as FieldDef<unknown>);
 
-  /** The rank of one term against one field's values of an item, or undefined when none matches. */
-  const rankIn = (term: Term, name: string): ((item: T) => number | undefined) => {
+  /** The ranks of one term against one field's values. */
+  const rankIn = (term: Term, name: string): ((items: readonly T[], alive: Uint8Array) => Ranks) => {
     const def = fields[name]!;
     const exact = term.op === 'exact';
     const q = folded(term.value);
-    if (def.people) {
-      // Each person's names are matched once, not once per credit (NONE: they do not match).
-      const ranks = new Map<string | number, number>();
-      const personRank = (p: string | number): number | undefined => {
-        let r = ranks.get(p);
-        if (r === undefined) {
-          const all = source.nameKeys?.(p);
-          r = all === undefined || q.words.every((w) => all.includes(w)) ? (best(source.names(p), (n) => matchFolded(q, n, exact)) ?? NONE) : NONE;
-          ranks.set(p, r);
-        }
-        return r === NONE ? undefined : r;
+    const inKeys = (keys: string): boolean => q.words.every((w) => keys.includes(w));
+    /** Each alive item's best rank over what `rankOf` gives it. */
+    const each =
+      (rankOf: (item: T) => number): ((items: readonly T[], alive: Uint8Array) => Ranks) =>
+      (items, alive) => {
+        const ranks = new Int8Array(items.length).fill(NO);
+        for (let i = 0; i < items.length; i++) if (alive[i]) ranks[i] = rankOf(items[i]!);
+        return ranks;
       };
-      return source.bestPerson(name, def, personRank);
+    if (def.people) {
+      return (items, alive) => {
+        // Each person's names are matched once, however many items name them.
+        const { at, ids } = source.people(name, def, items);
+        const personRanks = new Int8Array(source.personCount()).fill(UNKNOWN);
+        const ranks = new Int8Array(items.length).fill(NO);
+        for (let i = 0; i < items.length; i++) {
+          if (!alive[i]) continue;
+          let found = NO;
+          for (let k = at[i]!; k < at[i + 1]!; k++) {
+            const p = ids[k]!;
+            let r = personRanks[p]!;
+            if (r === UNKNOWN) {
+              const keys = source.nameKeys?.(p);
+              r = keys === undefined || inKeys(keys) ? lowest(source.names(p), (n) => matchFolded(q, n, exact)) : NO;
+              personRanks[p] = r;
+            }
+            if (r !== NO && (found === NO || r < found)) found = r;
+          }
+          ranks[i] = found;
+        }
+        return ranks;
+      };
     }
     if (def.kind === 'text') {
       const texts = source.texts(name, def);
-      const matches = (item: T): number | undefined => best(texts(item), (v) => matchFolded(q, v, exact));
       const keys = source.textKeys?.(name, def);
-      if (!keys) return matches;
-      return (item) => {
-        const all = keys(item);
-        return q.words.every((w) => all.includes(w)) ? matches(item) : undefined;
-      };
+      return each((item) => (keys && !inKeys(keys(item)) ? NO : lowest(texts(item), (v) => matchFolded(q, v, exact))));
     }
     const values = source.values(name, def);
     const test =
@@ -153,7 +203,7 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
         : def.kind === 'number'
           ? (v: string | number) => Number(v) === Number(term.value)
           : (v: string | number) => String(v).startsWith(term.value);
-    return (item) => (values(item).some(test) ? RANK.exact : undefined);
+    return each((item) => (values(item).some(test) ? RANK.exact : NO));
   };
 
   const groups: CompiledTerm<T>[][] = usable.map((group) =>
@@ -163,48 +213,57 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     }),
   );
 
-  return (item) => {
-    if (groups.length === 0) return { rank: 0, fields: [] };
-    let bestHit: Hit | undefined;
+  return (items) => {
+    const n = items.length;
+    const hits = new Array<Hit | undefined>(n).fill(undefined);
+    if (groups.length === 0) return hits.fill({ rank: 0, fields: [] });
     for (const group of groups) {
-      let rank = 0;
-      let matched: string[] | undefined;
-      let ok = true;
+      // Terms narrow the items still alive, so later terms look only at those.
+      const alive = new Uint8Array(n).fill(1);
+      const sum = new Int32Array(n);
+      /** Per positive term, which of its fields gave each item its best rank. */
+      const named: { fields: readonly string[]; which: Int8Array }[] = [];
       for (const term of group) {
-        // The best rank over the term's fields; a bare word is named by the field that gave it.
-        let r: number | undefined;
-        let field = '';
-        for (let i = 0; i < term.ranks.length; i++) {
-          const x = term.ranks[i]!(item);
-          if (x !== undefined && (r === undefined || x < r)) {
-            r = x;
-            field = term.fields[i]!;
+        // The best rank over the term's fields; a bare word is named by the first field that gave it.
+        const best = term.ranks[0]!(items, alive);
+        const which = new Int8Array(n);
+        for (let f = 1; f < term.ranks.length; f++) {
+          const ranks = term.ranks[f]!(items, alive);
+          for (let i = 0; i < n; i++) {
+            if (ranks[i] !== NO && (best[i] === NO || ranks[i]! < best[i]!)) {
+              best[i] = ranks[i]!;
+              which[i] = f;
+            }
           }
         }
-        if (term.negate ? r !== undefined : r === undefined) {
-          ok = false;
-          break;
+        for (let i = 0; i < n; i++) {
+          if (!alive[i]) continue;
+          if (term.negate) alive[i] = best[i] === NO ? 1 : 0;
+          else if (best[i] === NO) alive[i] = 0;
+          else sum[i]! += best[i]!;
         }
-        if (!term.negate) {
-          rank += r!;
-          matched ??= [];
+        if (!term.negate) named.push({ fields: term.fields, which });
+      }
+      for (let i = 0; i < n; i++) {
+        if (!alive[i] || (hits[i] !== undefined && hits[i]!.rank <= sum[i]!)) continue;
+        const matched: string[] = [];
+        for (const { fields: names, which } of named) {
+          const field = names[which[i]!]!;
           if (!matched.includes(field)) matched.push(field);
         }
+        hits[i] = { rank: sum[i]!, fields: matched };
       }
-      if (ok && (bestHit === undefined || rank < bestHit.rank)) bestHit = { rank, fields: matched ?? [] };
     }
-    return bestHit;
+    return hits;
   };
 }
 
-const NONE = -1;
-
-/** The lowest rank `rank` gives any of the values, or undefined when none matches. */
-function best<V>(values: readonly V[], rank: (value: V) => number | undefined): number | undefined {
-  let found: number | undefined;
+/** The lowest rank `rank` gives any of the values, or NO when none matches. */
+function lowest<V>(values: readonly V[], rank: (value: V) => number | undefined): number {
+  let found = NO;
   for (const v of values) {
     const r = rank(v);
-    if (r !== undefined && (found === undefined || r < found)) found = r;
+    if (r !== undefined && (found === NO || r < found)) found = r;
   }
   return found;
 }
@@ -216,10 +275,9 @@ function best<V>(values: readonly V[], rank: (value: V) => number | undefined): 
 export function filterItems<T>(items: () => readonly T[], query: Query, kind: SearchKind, source: FieldSource<T>): { item: T; hit: Hit }[] {
   const matcher = compileQuery<T>(query, kind, source);
   if (!matcher) return [];
-  const hits: { item: T; hit: Hit }[] = [];
-  for (const item of items()) {
-    const hit = matcher(item);
-    if (hit) hits.push({ item, hit });
-  }
-  return hits.sort((a, b) => a.hit.rank - b.hit.rank);
+  const list = items();
+  const hits = matcher(list);
+  const found: { item: T; hit: Hit }[] = [];
+  for (let i = 0; i < list.length; i++) if (hits[i]) found.push({ item: list[i]!, hit: hits[i]! });
+  return found.sort((a, b) => a.hit.rank - b.hit.rank);
 }

@@ -87,14 +87,14 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
   return sections;
 }
 
-/** A column of people: where each item's people start in `ids`, and their positions in `names`. */
-interface PeopleColumn {
+/** A column of people being filled: where each item's people start in `ids`, and their positions in `names`. */
+interface PeopleLists {
   at: number[];
   ids: number[];
 }
 
 /** Add a person to the column's current item, once. */
-function addPerson(column: PeopleColumn, p: number): void {
+function addPerson(column: PeopleLists, p: number): void {
   // Each item names few people, so a scan of its own part beats a Set.
   const { at, ids } = column;
   let k = at[at.length - 1]!;
@@ -109,14 +109,14 @@ function addPerson(column: PeopleColumn, p: number): void {
  * per field was most of the time spent indexing.
  */
 function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, [number[], number[]]> {
-  const columns = new Map<string, PeopleColumn>();
-  const byRole = new Map<string, PeopleColumn[]>();
-  const anyRole: PeopleColumn[] = [];
+  const columns = new Map<string, PeopleLists>();
+  const byRole = new Map<string, PeopleLists[]>();
+  const anyRole: PeopleLists[] = [];
   let credits: ((item: unknown) => readonly { role: string; staff: string }[]) | undefined;
-  const others: [PeopleColumn, FieldDef<unknown>][] = [];
+  const others: [PeopleLists, FieldDef<unknown>][] = [];
   for (const [name, def] of Object.entries(fields)) {
     if (!def.people) continue;
-    const column: PeopleColumn = { at: [0], ids: [] };
+    const column: PeopleLists = { at: [0], ids: [] };
     columns.set(name, column);
     // One pass serves the fields that read the same credits; any other goes item by item.
     if (!def.credits || (credits !== undefined && def.credits.of !== credits)) others.push([column, def]);
@@ -140,6 +140,14 @@ function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Recor
 
 const SEPARATOR = '|';
 
+/** Whether stored people lists fit `count` items and `people` people (plain loops: they run on every search). */
+function fits(at: unknown, ids: unknown, count: number, people: number): boolean {
+  if (!Array.isArray(at) || !Array.isArray(ids) || at.length !== count + 1 || at[0] !== 0 || at[count] !== ids.length) return false;
+  for (let i = 0; i < count; i++) if (!(at[i] <= at[i + 1])) return false;
+  for (let k = 0; k < ids.length; k++) if (!(ids[k] >= 0 && ids[k] < people)) return false;
+  return true;
+}
+
 function positions(count: number): number[] {
   const all = new Array<number>(count);
   for (let i = 0; i < count; i++) all[i] = i;
@@ -155,7 +163,11 @@ const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedF
  */
 export function storedIndex(section: (name: string) => unknown, collection: CollectionIndex | undefined): SearchIndex {
   let everyone: string[] | undefined;
-  const names = (): string[] => (everyone ??= section('names') as string[]);
+  const names = (): string[] => {
+    everyone ??= section('names') as string[];
+    if (!Array.isArray(everyone)) throw new Error('names is not a list');
+    return everyone;
+  };
   const kind = (k: SearchKind): IndexedKind<number> => {
     const column = <V>(field: string): V => section(`${k}.${field}`) as V;
     let rows: LinesReader | undefined;
@@ -187,19 +199,16 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
           const stored = column<string[]>(field);
           return (i) => stored[i]!.replaceAll(' ', '');
         },
-        bestPerson(field, _def, rank) {
+        people(field, _def, items) {
           const [at, ids] = column<[number[], number[]]>(field);
-          return (i) => {
-            let found: number | undefined;
-            for (let k = at[i]!; k < at[i + 1]!; k++) {
-              const r = rank(ids[k]!);
-              if (r !== undefined && (found === undefined || r < found)) found = r;
-            }
-            return found;
-          };
+          // The items are always all of this kind's positions, in order (items() above). A
+          // damaged column must not pass for people who match, so it is checked whole.
+          if (!fits(at, ids, items.length, names().length)) throw new Error(`${k}.${field} does not fit ${items.length} items`);
+          return { at, ids };
         },
-        names: (p) => unjoin(names()[p as number]!),
-        nameKeys: (p) => names()[p as number]!.replaceAll(' ', ''),
+        personCount: () => names().length,
+        names: (p) => unjoin(names()[p]!),
+        nameKeys: (p) => names()[p]!.replaceAll(' ', ''),
       },
       row: (i) => (rows ??= column<LinesReader>('rows')).get(i),
     };

@@ -95,9 +95,10 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
     const fields = options.query.groups.flat().filter((t) => t.field !== undefined).map((t) => t.field);
     throw new QueryError(`memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`, fields.join(' '));
   }
-  const hits = command
-    .rows(cat)
-    .map((row) => ({ row, hit: matcher(command.subject(row)) }))
+  const rows = command.rows(cat);
+  const matched = matcher(rows.map(command.subject));
+  const hits = rows
+    .map((row, i) => ({ row, hit: matched[i] }))
     .filter((h) => h.hit !== undefined)
     .sort((a, b) => a.hit!.rank - b.hit!.rank)
     .map((h) => h.row);
