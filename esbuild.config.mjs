@@ -54,6 +54,9 @@ try {
   const scratchEnv = { XDG_CACHE_HOME: join(scratch, 'cache') };
   run(search, scratchEnv);
   for (const args of [['list'], ['show', 'memories', '--no-pager'], search]) run(args, { ...scratchEnv, MEMORIES_WRITE_CODE_CACHE: '1' });
+  // A cache V8 rejects (made under other flags, say) would quietly cost every run its compile time.
+  const rejected = run(['list'], { MEMORIES_DEBUG: '1' }).stderr.match(/.*code cache.*/);
+  if (rejected) process.stderr.write(`warning: ${rejected[0]}\n`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -22,6 +22,11 @@ export interface Io {
   bundledData: string;
   /** The parts that need yaml or write files (./heavy.ts); the entry loads them on first use. */
   heavy(): Heavy;
+  /**
+   * Told when the run turns out long (a load that has gone on for 50 ms): the entry lets V8
+   * optimize from then on, which short runs are better without.
+   */
+  longRun?(): void;
   /** Today, for default dates; tests fix it. */
   now(): Date;
   /** Where each folder's cache of decoded records lives; none when undefined. */
