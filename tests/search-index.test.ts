@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
@@ -189,15 +189,24 @@ describe('a stored index is never trusted over the files', () => {
     const text = readFileSync(path);
     const start = text.indexOf(10) + 1;
     const head = JSON.parse(text.subarray(0, start).toString()) as { sections: Record<string, [number, number]> };
-    for (const name of ['names', 'works.staff', 'works.ids', 'works.rows@']) {
+    // JSON sections, and the binary ones (people columns, line offsets) that give the others their shape.
+    for (const name of ['names@', 'names.keys@', 'works.staff', 'works.ids', 'works.rows@']) {
       const [from, to] = head.sections[name]!;
       const damaged = Buffer.from(text);
-      // Valid JSON of the same length: an empty object where a list or number belongs.
+      // Valid JSON of the same length: an empty object where a list or number belongs; in a
+      // binary section, numbers that do not fit.
       damaged.write(`{${' '.repeat(to - from - 2)}}`, start + from);
       writeFileSync(path, damaged);
       expect(await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir })).toEqual(expected);
       expect(readFileSync(path).equals(text)).toBe(true);
     }
+    // A column of the right shape that names someone the index does not have.
+    const [, to] = head.sections['works.staff']!;
+    const damaged = Buffer.from(text);
+    damaged[`writeInt32${endianness()}`](1_000_000, start + to - 4);
+    writeFileSync(path, damaged);
+    expect(await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir })).toEqual(expected);
+    expect(readFileSync(path).equals(text)).toBe(true);
   });
 
   it('is neither used nor written when a folder holds a file that cannot be read', async () => {

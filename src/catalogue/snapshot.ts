@@ -20,12 +20,12 @@ interface Head {
   key: string;
   stamps: Stamp[];
   problems: Problem[];
-  /** Byte ranges of the sections, from the end of the head line; a third item marks Lines. */
-  sections: Record<string, [number, number] | [number, number, 'lines']>;
+  /** Byte ranges of the sections, from the end of the head line; a third item marks Lines or Ints. */
+  sections: Record<string, [number, number] | [number, number, 'lines' | 'ints']>;
 }
 
 // Bump when a section's shape or a message changes, so old snapshots are simply ignored.
-const VERSION = 3;
+const VERSION = 4;
 
 /**
  * A section of many texts of which a reader wants only a few: written one per line (none may
@@ -41,6 +41,19 @@ export class Lines {
 export interface LinesReader {
   length: number;
   get(i: number): string;
+  /** The lines that contain `text` (which has no newline), in order: found in the whole section at once. */
+  containing(text: string): number[];
+}
+
+/**
+ * A section of whole numbers, written as 32-bit integers in this machine's byte order (a
+ * snapshot is a cache of this machine's) and read back as an Int32Array without parsing:
+ * JSON.parse took 7 ms over the 140,000 numbers of one column at 10,000 anthologies.
+ */
+export class Ints {
+  constructor(readonly values: readonly number[]) {
+    if (values.some((v) => !Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)) throw new Error('an Ints section holds a number that is not a 32-bit integer');
+  }
 }
 
 export interface Snapshot {
@@ -63,14 +76,18 @@ export function writeSnapshot(path: string, key: string, stamps: Stamp[], proble
   const ranges: Head['sections'] = {};
   let at = 0;
   const add = (name: string, value: unknown): void => {
-    const lines = value instanceof Lines;
-    const text = Buffer.from(lines ? value.lines.join('\n') : JSON.stringify(value));
-    ranges[name] = lines ? [at, at + text.length, 'lines'] : [at, at + text.length];
+    const text =
+      value instanceof Lines
+        ? Buffer.from(value.lines.join('\n'))
+        : value instanceof Ints
+          ? Buffer.from(Int32Array.from(value.values).buffer)
+          : Buffer.from(JSON.stringify(value));
+    ranges[name] = value instanceof Lines ? [at, at + text.length, 'lines'] : value instanceof Ints ? [at, at + text.length, 'ints'] : [at, at + text.length];
     texts.push(text);
     at += text.length;
-    if (lines) {
+    if (value instanceof Lines) {
       let offset = 0;
-      add(`${name}@`, [0, ...value.lines.map((line) => (offset += line.length + 1))]);
+      add(`${name}@`, new Ints([0, ...value.lines.map((line) => (offset += line.length + 1))]));
     }
   };
   for (const [name, value] of Object.entries(sections)) add(name, value);
@@ -128,7 +145,7 @@ function openSections(fd: number, path: string, head: Head, start: number): Snap
         if (!range) throw new Error(`no section ${name}`);
         const bytes = Buffer.alloc(range[1] - range[0]);
         if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
-        parsed.set(name, range[2] === 'lines' ? linesReader(bytes.toString('utf8'), section(`${name}@`)) : JSON.parse(bytes.toString('utf8')));
+        parsed.set(name, range[2] === 'lines' ? linesReader(bytes.toString('utf8'), section(`${name}@`)) : range[2] === 'ints' ? ints(bytes) : JSON.parse(bytes.toString('utf8')));
       } catch (e) {
         throw new Error(`snapshot ${path}, section ${name}: ${(e as Error).message}`);
       }
@@ -138,8 +155,29 @@ function openSections(fd: number, path: string, head: Head, start: number): Snap
   return { problems: head.problems, section, close: () => closeSync(fd) };
 }
 
+function ints(bytes: Buffer): Int32Array {
+  if (bytes.length % 4 !== 0) throw new Error('its length is not a whole number of integers');
+  // An Int32Array must start at a multiple of 4 in its memory; a copy of its own starts at 0.
+  const own = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  return new Int32Array(own.buffer, own.byteOffset, bytes.length / 4);
+}
+
 function linesReader(text: string, offsets: unknown): LinesReader {
-  const at = offsets as number[];
-  if (!Array.isArray(at) || at[at.length - 1] !== text.length + 1) throw new Error('its line offsets do not fit it');
-  return { length: at.length - 1, get: (i) => text.slice(at[i], at[i + 1]! - 1) };
+  const at = offsets as Int32Array;
+  if (!(at instanceof Int32Array) || at[at.length - 1] !== text.length + 1) throw new Error('its line offsets do not fit it');
+  const length = at.length - 1;
+  return {
+    length,
+    get: (i) => text.slice(at[i], at[i + 1]! - 1),
+    containing(part) {
+      if (part === '') return Array.from({ length }, (_, i) => i);
+      const found: number[] = [];
+      let line = 0;
+      for (let k = text.indexOf(part); k >= 0; k = text.indexOf(part, k + 1)) {
+        while (line < length && at[line + 1]! <= k) line++;
+        if (found[found.length - 1] !== line) found.push(line);
+      }
+      return found;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CollectionIndex } from '../catalogue/collection';
-import { Lines } from '../catalogue/snapshot';
+import { Ints, Lines } from '../catalogue/snapshot';
 import type { LinesReader } from '../catalogue/snapshot';
 import type { Release, Staff, Work } from '../catalogue/types';
 import type { FieldDef, SearchKind } from './fields';
@@ -68,7 +68,8 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
 export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf): Record<string, unknown> {
   const person = new Map(cat.staff.map((s, i) => [s.id, i]));
   const joined = (values: readonly (string | number)[]): string => values.map((v) => foldForStore(String(v))).join(SEPARATOR);
-  const sections: Record<string, unknown> = { names: cat.staff.map((s) => joined(personNames(s))) };
+  const names = cat.staff.map((s) => joined(personNames(s)));
+  const sections: Record<string, unknown> = { names: new Lines(names), 'names.keys': new Lines(names.map(keysOf)) };
   for (const kind of KINDS) {
     const list = items[kind] as readonly unknown[];
     const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
@@ -108,7 +109,7 @@ function addPerson(column: PeopleLists, p: number): void {
  * its role: the works have one such field per role, and filtering every item's credits once
  * per field was most of the time spent indexing.
  */
-function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, [number[], number[]]> {
+function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, Ints> {
   const columns = new Map<string, PeopleLists>();
   const byRole = new Map<string, PeopleLists[]>();
   const anyRole: PeopleLists[] = [];
@@ -135,18 +136,10 @@ function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Recor
     for (const [column, def] of others) for (const id of def.people!(item)) addPerson(column, person.get(id)!);
     for (const column of columns.values()) column.at.push(column.ids.length);
   }
-  return Object.fromEntries([...columns].map(([name, { at, ids }]) => [`${kind}.${name}`, [at, ids]]));
+  return Object.fromEntries([...columns].map(([name, { at, ids }]) => [`${kind}.${name}`, new Ints([...at, ...ids])]));
 }
 
 const SEPARATOR = '|';
-
-/** Whether stored people lists fit `count` items and `people` people (plain loops: they run on every search). */
-function fits(at: unknown, ids: unknown, count: number, people: number): boolean {
-  if (!Array.isArray(at) || !Array.isArray(ids) || at.length !== count + 1 || at[0] !== 0 || at[count] !== ids.length) return false;
-  for (let i = 0; i < count; i++) if (!(at[i] <= at[i + 1])) return false;
-  for (let k = 0; k < ids.length; k++) if (!(ids[k] >= 0 && ids[k] < people)) return false;
-  return true;
-}
 
 function positions(count: number): number[] {
   const all = new Array<number>(count);
@@ -156,18 +149,16 @@ function positions(count: number): number[] {
 
 const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedFromStore);
 
+/** The keys of stored folded values: the same text without the spaces between words. */
+const keysOf = (stored: string): string => stored.replaceAll(' ', '');
+
 /**
  * A search over a stored index (see indexSections), whose items are numbers: positions in
  * each kind's columns. `section` parses a section on first use, so a search reads only the
  * columns its query names. The collection is the current one, applied to the stored keys.
  */
 export function storedIndex(section: (name: string) => unknown, collection: CollectionIndex | undefined): SearchIndex {
-  let everyone: string[] | undefined;
-  const names = (): string[] => {
-    everyone ??= section('names') as string[];
-    if (!Array.isArray(everyone)) throw new Error('names is not a list');
-    return everyone;
-  };
+  const names = (): LinesReader => section('names') as LinesReader;
   const kind = (k: SearchKind): IndexedKind<number> => {
     const column = <V>(field: string): V => section(`${k}.${field}`) as V;
     let rows: LinesReader | undefined;
@@ -197,18 +188,24 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
             return (i) => values(i).map((v) => folded(String(v)).key).join(SEPARATOR);
           }
           const stored = column<string[]>(field);
-          return (i) => stored[i]!.replaceAll(' ', '');
+          return (i) => keysOf(stored[i]!);
         },
         people(field, _def, items) {
-          const [at, ids] = column<[number[], number[]]>(field);
-          // The items are always all of this kind's positions, in order (items() above). A
-          // damaged column must not pass for people who match, so it is checked whole.
-          if (!fits(at, ids, items.length, names().length)) throw new Error(`${k}.${field} does not fit ${items.length} items`);
+          // The items are always all of this kind's positions, in order (items() above): the
+          // column holds where each one's people start, then the people.
+          const stored = section(`${k}.${field}`) as Int32Array;
+          const at = stored.subarray(0, items.length + 1);
+          const ids = stored.subarray(items.length + 1);
+          if (at.length !== items.length + 1 || at[items.length] !== ids.length) throw new Error(`${k}.${field} does not fit ${items.length} items`);
           return { at, ids };
         },
         personCount: () => names().length,
-        names: (p) => unjoin(names()[p]!),
-        nameKeys: (p) => names()[p]!.replaceAll(' ', ''),
+        names: (p) => unjoin(names().get(p)),
+        peopleWith(words) {
+          // Every word must be in the keys: find the first in all of them at once, then check the rest.
+          const keys = section('names.keys') as LinesReader;
+          return words.length === 0 ? [] : keys.containing(words[0]!).filter((p) => words.every((w) => keys.get(p).includes(w)));
+        },
       },
       row: (i) => (rows ??= column<LinesReader>('rows')).get(i),
     };

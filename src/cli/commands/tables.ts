@@ -2,7 +2,7 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
 import { compareText } from '../../query/fold';
-import { compileQuery, liveSource } from '../../query/match';
+import { byRank, compileQuery, liveSource } from '../../query/match';
 import { QueryError } from '../../query/parse';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
@@ -97,12 +97,8 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
   }
   const rows = command.rows(cat);
   const matched = matcher(rows.map(command.subject));
-  const hits = rows
-    .map((row, i) => ({ row, hit: matched[i] }))
-    .filter((h) => h.hit !== undefined)
-    .sort((a, b) => a.hit!.rank - b.hit!.rank)
-    .map((h) => h.row);
-  const sorted = options.sort ? sortItems(hits, command.subject, parseSort(options.sort, command.kind), command.kind, cat) : hits;
+  const found = byRank(rows, matched).map((h) => h.item);
+  const sorted = options.sort ? sortItems(found, command.subject, parseSort(options.sort, command.kind), command.kind, cat) : found;
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
