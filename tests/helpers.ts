@@ -30,6 +30,8 @@ export interface RunOptions {
   build?: string;
   /** Replace the lazily loaded parts, to count or refuse what a run parses. */
   heavy?: typeof heavy;
+  /** Told as Io.shortRun is. */
+  shortRun?: () => void;
 }
 
 export interface RunResult {
@@ -55,6 +57,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     ...(options.cacheDir === undefined ? {} : { cachePath: (folder: string) => cachePathFor(options.cacheDir!, folder) }),
     ...(indexDir === undefined ? {} : { indexPath: (key: string) => join(indexDir, `search-${hashName(key)}.json`) }),
     build: options.build,
+    shortRun: options.shortRun,
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

@@ -207,28 +207,3 @@ describe('progress while parsing', () => {
     expect(stderr).not.toContain('reading data');
   });
 });
-
-describe('a run that turns out long', () => {
-  const load = async (clockStep: number): Promise<number> => {
-    let told = 0;
-    let clock = 0;
-    await main(['--data', fixture('bad'), 'validate'], {
-      stdout: { write: () => undefined, isTTY: false },
-      stderr: { write: () => undefined, isTTY: false },
-      env: { NO_COLOR: '1', MEMORIES_COLLECTION: '/nonexistent/collection.yaml' },
-      bundledData: BUNDLED,
-      heavy: () => heavy,
-      longRun: () => void told++,
-      now: () => new Date((clock += clockStep)),
-    });
-    return told;
-  };
-
-  it('is told once, when a load has gone on for 50 ms', async () => {
-    expect(await load(30)).toBe(1);
-  });
-
-  it('is not told for a quick load', async () => {
-    expect(await load(0)).toBe(0);
-  });
-});

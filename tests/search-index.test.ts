@@ -95,6 +95,16 @@ describe('the stored search index', () => {
     expect(warm).toEqual(cold);
   });
 
+  it('tells the entry that a search it answers is short, and only that', async () => {
+    let told = 0;
+    const shortRun = (): void => void told++;
+    await run([...args, 'search', 'kanno'], { env, shortRun });
+    expect(told).toBe(0);
+    await stored(['kanno']);
+    await run([...args, 'search', 'kanno'], { env, indexDir: cacheDir, shortRun });
+    expect(told).toBe(1);
+  });
+
   it.each(QUERIES)('answers %s as the catalogue does, warnings included', async (...query) => {
     await stored(['director:otomo']);
     const c = counting();

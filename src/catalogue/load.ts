@@ -17,7 +17,7 @@ export interface LoadOptions {
   parse: ParseFile;
   /** Where each folder's cache lives, if caching is wanted. */
   cachePath?: (folder: string) => string;
-  /** Told after each file, parsed or cached: how many of this folder's files are done. */
+  /** Told after each file that had to be parsed: how many of this folder's files are done. */
   progress?: (done: number, total: number) => void;
 }
 
@@ -39,13 +39,13 @@ export function loadCatalogue(folders: readonly string[], options: LoadOptions):
       if (hit) {
         problems.list.push(...hit.problems);
         parts.push(hit.records);
-      } else {
-        const own = new Problems();
-        const records = options.parse(file, own);
-        problems.list.push(...own.list);
-        parts.push(records);
-        cache?.set(file, records, own.list);
+        continue;
       }
+      const own = new Problems();
+      const records = options.parse(file, own);
+      problems.list.push(...own.list);
+      parts.push(records);
+      cache?.set(file, records, own.list);
       options.progress?.(i + 1, files.length);
     }
     cache?.keepOnly(files);

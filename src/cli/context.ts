@@ -66,23 +66,17 @@ export function pagerCommand(env: Io['env']): string | undefined {
 }
 
 /**
- * Follows a load file by file. Once it has gone on for 50 ms the run is long, and io.longRun
- * is told. From half a second on (a warm or small load shows nothing), a terminal's stderr
- * shows "reading data: 37/101 files", cleared when the load ends.
+ * "reading data: 37/101 files" on a terminal's stderr while files are parsed, from the moment a
+ * load has taken half a second (a warm or small load shows nothing), cleared when it ends.
  */
-function loadProgress(io: Io): { update(done: number, total: number): void; done(): void } {
+function progressLine(io: Io): { update(done: number, total: number): void; done(): void } {
   const started = io.now().getTime();
-  let long = false;
   let shown = false;
   let last = 0;
   return {
     update(done, total) {
       const now = io.now().getTime();
-      if (!long && now - started >= 50) {
-        long = true;
-        io.longRun?.();
-      }
-      if (!io.stderr.isTTY || now - started < 500 || now - last < 100) return;
+      if (now - started < 500 || now - last < 100) return;
       last = now;
       shown = true;
       io.stderr.write(`\rreading data: ${done}/${total} files`);
@@ -157,12 +151,12 @@ export function createContext(io: Io, options: GlobalOptions): Context {
 
   const load = (which = folders): LoadResult =>
     filesNamed(() => {
-      const progress = loadProgress(io);
+      const progress = io.stderr.isTTY ? progressLine(io) : undefined;
       let result: LoadResult;
       try {
-        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress.update });
+        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
       } finally {
-        progress.done();
+        progress?.done();
       }
       dataProblems = [...result.problems.list];
       const cat = result.catalogue;
@@ -203,6 +197,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
         const collection = filesNamed(() => readCollection(() => ({ releases: ids('releases'), works: ids('works') }), problems));
         warn(problems.list);
         printed = true;
+        io.shortRun?.();
         return use(storedIndex(snapshot.section, collection));
       } catch (e) {
         // The user's own errors stand. Anything else means a damaged index (a section that is

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { cachePathFor, hashName } from '../catalogue/cache';
 import type { Heavy } from './io';
 import { main } from './main';
 import { runPager } from './pager';
+import type * as V8 from 'node:v8';
 
 // The process boundary: the only place that reads process streams, argv and env.
 // Built as dist/memories.cjs, so __dirname is dist/ and the bundled data sits beside it.
@@ -23,22 +23,20 @@ stdout.on('error', (e: NodeJS.ErrnoException) => {
 // and the shell reports 130. No terminal mode is ever changed, so nothing needs resetting; a
 // collection write in progress removes its temporary file (write-file-atomic), and a lock left
 // behind is taken over by the next run. While a pager runs, pager.ts leaves Ctrl-C to it.
-// A run starts without V8's optimizing compiler (launch.ts says why); long work turns it on:
-// parsing YAML, loading a large catalogue, and what follows them. Without it a cold parse of
-// 1,000 anthologies took twice as long.
-let long = false;
-const longRun = (): void => {
-  if (!long) setFlagsFromString('--turbofan');
-  long = true;
+// V8's optimizing compiler (TurboFan) compiles hot functions on another thread, and Node waits
+// for those compilations before it exits, although their code will never run: a search of
+// 1,000 anthologies from its index waited 10 to 17 ms for a 17 ms compile of its loop
+// (docs/benchmarks.md). A run known to be short goes on without it. node:v8 is required only
+// then, once the streams above have loaded what it shares with them (on its own it costs 2.4 ms).
+const shortRun = (): void => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps it out of start-up
+  (require('node:v8') as typeof V8).setFlagsFromString('--no-turbofan');
 };
 
 // yaml, the decoder and the file writers are a bundle of their own, loaded on first use.
 let loaded: Heavy | undefined;
-const heavy = (): Heavy => {
-  longRun();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require is what keeps it out of start-up
-  return (loaded ??= require('./parse.cjs') as Heavy);
-};
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require is what keeps it out of start-up
+const heavy = (): Heavy => (loaded ??= require('./parse.cjs') as Heavy);
 
 // The bundled data's cache sits beside the bundle, written at build time; user folders' caches
 // live in the XDG cache folder.
@@ -59,7 +57,7 @@ main(process.argv.slice(2), {
   env: process.env,
   bundledData,
   heavy,
-  longRun,
+  shortRun,
   now: () => new Date(),
   cachePath,
   indexPath: (key) => join(cacheDir, `search-${hashName(key)}.json`),

@@ -22,11 +22,8 @@ export interface Io {
   bundledData: string;
   /** The parts that need yaml or write files (./heavy.ts); the entry loads them on first use. */
   heavy(): Heavy;
-  /**
-   * Told when the run turns out long (a load that has gone on for 50 ms): the entry lets V8
-   * optimize from then on, which short runs are better without.
-   */
-  longRun?(): void;
+  /** Told when the rest of the run is known to be short: a search answered from its stored index (entry.ts says why). */
+  shortRun?(): void;
   /** Today, for default dates; tests fix it. */
   now(): Date;
   /** Where each folder's cache of decoded records lives; none when undefined. */

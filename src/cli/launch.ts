@@ -1,18 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-
-/**
- * Most runs are over in a few tens of milliseconds, too soon for V8's optimizing compiler
- * (TurboFan) to pay. It compiles hot functions on another thread, and Node waits for those
- * compilations before it exits, although their code will never run: a warm search of 1,000
- * anthologies waited 10 to 17 ms for them (docs/benchmarks.md). So a run starts without it,
- * and the bundle turns it on once the work proves long (Io.longRun in entry.ts).
- */
-const START_FLAGS = '--no-turbofan';
-setFlagsFromString(START_FLAGS);
+import type * as V8 from 'node:v8';
 
 /**
  * Starts dist/memories.cjs through a V8 code cache: compiling the bundle from scratch was about
@@ -34,11 +24,12 @@ const bundle = new Module(file, module);
 bundle.filename = file;
 bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
 (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
-// V8 takes a cache only under the flags it was made with: a run that turned TurboFan on (a long
-// one) still writes a cache for runs as they start.
 if (process.env.MEMORIES_WRITE_CODE_CACHE) {
   process.on('exit', () => {
-    setFlagsFromString(START_FLAGS);
+    // V8 takes a cache only under the flags it was made with, and a search from its index turns
+    // one off (Io.shortRun in entry.ts): the cache is made under the flags every run starts with.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- only the build writes the cache
+    (require('node:v8') as typeof V8).setFlagsFromString('--turbofan');
     writeFileSync(cacheFile, script.createCachedData());
   });
 }
