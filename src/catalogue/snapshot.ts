@@ -25,7 +25,7 @@ interface Head {
 }
 
 // Bump when a section's shape or a message changes, so old snapshots are simply ignored.
-const VERSION = 4;
+const VERSION = 5;
 
 /**
  * A section of many texts of which a reader wants only a few: written one per line (none may

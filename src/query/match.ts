@@ -61,9 +61,12 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
   }
 }
 
-/** Who each of a list of items names, as flat lists: item i's people are ids[at[i]] up to ids[at[i + 1]]. */
+/**
+ * Who a list of items names, as two flat lists with an entry per credit, in the items' order:
+ * the item (its place in the list) and the person. Each item names each person once.
+ */
 export interface PeopleColumn {
-  at: ArrayLike<number>;
+  items: ArrayLike<number>;
   ids: ArrayLike<number>;
 }
 
@@ -107,21 +110,28 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
     people(_field, def, items) {
       numbers ??= new Map(cat.staff.map((s, i) => [s.id, i]));
-      const at = [0];
-      const ids: number[] = [];
-      for (const item of items) {
+      const column: { items: number[]; ids: number[] } = { items: [], ids: [] };
+      for (const [i, item] of items.entries()) {
         // A credit of someone the data does not have names nobody who could match.
         for (const id of def.people!(item)) {
           const p = numbers.get(id);
-          if (p !== undefined) ids.push(p);
+          if (p !== undefined) addPerson(column, i, p);
         }
-        at.push(ids.length);
       }
-      return { at, ids };
+      return column;
     },
     personCount: () => cat.staff.length,
     names: (p) => personNames(cat.staff[p]).map(folded),
   };
+}
+
+/** Add a credit of person `p` to item `i`, the last item so far, unless the item names them already. */
+export function addPerson(column: { items: number[]; ids: number[] }, i: number, p: number): void {
+  // Each item names few people, so a scan of its own part beats a Set.
+  const { items, ids } = column;
+  for (let k = ids.length - 1; k >= 0 && items[k] === i; k--) if (ids[k] === p) return;
+  items.push(i);
+  ids.push(p);
 }
 
 /**
@@ -173,21 +183,19 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     if (def.people) {
       return (items, alive) => {
         // Each person's names are matched once, however many items name them.
-        const { at, ids } = source.people(name, def, items);
+        const { items: of, ids } = source.people(name, def, items);
         const personRanks = new Int8Array(source.personCount()).fill(source.peopleWith ? NO : UNKNOWN);
         if (source.peopleWith) for (const p of source.peopleWith(q.words)) personRanks[p] = UNKNOWN;
         const ranks = new Int8Array(items.length).fill(NO);
-        for (let i = 0; i < items.length; i++) {
+        for (let k = 0; k < ids.length; k++) {
+          const i = of[k]!;
+          const p = ids[k]!;
+          let r = personRanks[p];
+          // Only a damaged source names an item or a person it does not have.
+          if (r === undefined || alive[i] === undefined) throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${personRanks.length}`);
           if (!alive[i]) continue;
-          let found = NO;
-          for (let k = at[i]!; k < at[i + 1]!; k++) {
-            const p = ids[k]!;
-            let r = personRanks[p];
-            if (r === undefined) throw new Error(`${name}: person ${p} is not one of the ${personRanks.length} the source has`);
-            if (r === UNKNOWN) personRanks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
-            if (r !== NO && (found === NO || r < found)) found = r;
-          }
-          ranks[i] = found;
+          if (r === UNKNOWN) personRanks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
+          if (r !== NO && (ranks[i] === NO || r < ranks[i]!)) ranks[i] = r;
         }
         return ranks;
       };

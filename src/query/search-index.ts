@@ -8,7 +8,7 @@ import { FIELDS, personNames } from './fields';
 import { folded, foldedFromStore, foldForStore } from './fold';
 import type { Folded } from './fold';
 import type { FieldSource } from './match';
-import { liveSource } from './match';
+import { addPerson, liveSource } from './match';
 
 /** The items of each kind, in the order search lists them. */
 export interface SearchItems {
@@ -57,8 +57,9 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  * field a column with one entry per item:
  * - a text field: its values folded ahead of time (foldForStore), joined by "|", which no
  *   folded text contains;
- * - a field of people's names: positions in `names` (everyone's names, folded and joined the
- *   same way), as two flat lists: where each item's positions start, and the positions;
+ * - a field of people's names: an entry per credit, as two flat lists (Ints): the item's
+ *   position, and the person's position in `names` (everyone's names, folded and joined the
+ *   same way, as Lines; `names.keys` holds the same without the spaces);
  * - a field of the user's collection: the keys its values come from;
  * - numbers and dates: the values as they are.
  * Flat lists and strings rather than a small array per item keep reading fast: the garbage
@@ -88,21 +89,6 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
   return sections;
 }
 
-/** A column of people being filled: where each item's people start in `ids`, and their positions in `names`. */
-interface PeopleLists {
-  at: number[];
-  ids: number[];
-}
-
-/** Add a person to the column's current item, once. */
-function addPerson(column: PeopleLists, p: number): void {
-  // Each item names few people, so a scan of its own part beats a Set.
-  const { at, ids } = column;
-  let k = at[at.length - 1]!;
-  while (k < ids.length && ids[k] !== p) k++;
-  if (k === ids.length) ids.push(p);
-}
-
 /**
  * The people columns of a kind, as flat lists. Fields of credited people (FieldDef.credits)
  * are filled in one pass over each item's credits, each credit going to the fields that take
@@ -110,14 +96,15 @@ function addPerson(column: PeopleLists, p: number): void {
  * per field was most of the time spent indexing.
  */
 function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, Ints> {
-  const columns = new Map<string, PeopleLists>();
-  const byRole = new Map<string, PeopleLists[]>();
-  const anyRole: PeopleLists[] = [];
+  type Lists = Parameters<typeof addPerson>[0];
+  const columns = new Map<string, Lists>();
+  const byRole = new Map<string, Lists[]>();
+  const anyRole: Lists[] = [];
   let credits: ((item: unknown) => readonly { role: string; staff: string }[]) | undefined;
-  const others: [PeopleLists, FieldDef<unknown>][] = [];
+  const others: [Lists, FieldDef<unknown>][] = [];
   for (const [name, def] of Object.entries(fields)) {
     if (!def.people) continue;
-    const column: PeopleLists = { at: [0], ids: [] };
+    const column: Lists = { items: [], ids: [] };
     columns.set(name, column);
     // One pass serves the fields that read the same credits; any other goes item by item.
     if (!def.credits || (credits !== undefined && def.credits.of !== credits)) others.push([column, def]);
@@ -127,16 +114,16 @@ function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Recor
       for (const role of def.credits.roles ?? []) byRole.set(role, [...(byRole.get(role) ?? []), column]);
     }
   }
-  for (const item of list) {
+  for (const [i, item] of list.entries()) {
     for (const c of credits?.(item) ?? []) {
       const p = person.get(c.staff)!;
-      for (const column of byRole.get(c.role) ?? []) addPerson(column, p);
-      for (const column of anyRole) addPerson(column, p);
+      for (const column of byRole.get(c.role) ?? []) addPerson(column, i, p);
+      for (const column of anyRole) addPerson(column, i, p);
     }
-    for (const [column, def] of others) for (const id of def.people!(item)) addPerson(column, person.get(id)!);
-    for (const column of columns.values()) column.at.push(column.ids.length);
+    for (const [column, def] of others) for (const id of def.people!(item)) addPerson(column, i, person.get(id)!);
   }
-  return Object.fromEntries([...columns].map(([name, { at, ids }]) => [`${kind}.${name}`, new Ints([...at, ...ids])]));
+  // One section per column: the items, then the people.
+  return Object.fromEntries([...columns].map(([name, { items, ids }]) => [`${kind}.${name}`, new Ints([...items, ...ids])]));
 }
 
 const SEPARATOR = '|';
@@ -190,14 +177,12 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
           const stored = column<string[]>(field);
           return (i) => keysOf(stored[i]!);
         },
-        people(field, _def, items) {
-          // The items are always all of this kind's positions, in order (items() above): the
-          // column holds where each one's people start, then the people.
+        people(field) {
+          // The items are always all of this kind's positions, in order (items() above). A
+          // column holds an item then a person per credit: the items first, then the people.
           const stored = section(`${k}.${field}`) as Int32Array;
-          const at = stored.subarray(0, items.length + 1);
-          const ids = stored.subarray(items.length + 1);
-          if (at.length !== items.length + 1 || at[items.length] !== ids.length) throw new Error(`${k}.${field} does not fit ${items.length} items`);
-          return { at, ids };
+          if (stored.length % 2 !== 0) throw new Error(`${k}.${field} is not pairs of items and people`);
+          return { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
         },
         personCount: () => names().length,
         names: (p) => unjoin(names().get(p)),
