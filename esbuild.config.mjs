@@ -12,11 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 // commander requires child_process at load time for executable subcommands, which memories
-// does not use; the pager needs it only when it pages. Load it on first use instead.
+// does not use: it gets a stand-in that loads the module on first use. Only commander: an
+// ES import of the stand-in (the pager's, once) finds none of the module's names on it.
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy' }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
       loader: 'js',

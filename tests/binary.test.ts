@@ -43,6 +43,19 @@ describe('the built binary', () => {
     expect(r.stderr).toBe('');
   });
 
+  // A terminal needs a pseudo-terminal: util-linux's script gives one (Debian has it in every install).
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('pages long output in a terminal through MEMORIES_PAGER', () => {
+    // Five rows: the staff table is longer, so it goes to the pager, which keeps two lines.
+    const command = `stty rows 5 cols 80; MEMORIES_PAGER='sed -n 1,2p' node ${BIN} staff`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
+    expect(r.stdout).not.toContain('error');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ID +NAME/);
+  });
+
   it('reports data errors with exit 3 and no stack trace', () => {
     const r = memories(['validate', fixture('dangling-references')]);
     expect(r.status).toBe(3);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import type { Io } from './io';
 
 // While a pager has the terminal, Ctrl-C belongs to it (less uses it to stop a search): we
@@ -13,6 +13,9 @@ const ignore = (): void => undefined;
 export function runPager(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'> {
   return new Promise((resolve) => {
     process.on('SIGINT', ignore);
+    // Loaded only to page: it is a few milliseconds of a start-up that mostly does not need it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps it out of start-up
+    const { spawn } = require('node:child_process') as typeof ChildProcess;
     const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
     const done = (result: 'shown' | 'failed'): void => {
       process.off('SIGINT', ignore);
