@@ -4,30 +4,24 @@ import { join } from 'node:path';
 import { cachePathFor, hashName } from '../catalogue/cache';
 import type { Heavy } from './io';
 import { main } from './main';
+import { outStream } from './out-stream';
 import { runPager } from './pager';
 import type * as V8 from 'node:v8';
 
 // The process boundary: the only place that reads process streams, argv and env.
 // Built as dist/memories.cjs, so __dirname is dist/ and the bundled data sits beside it.
-const stdout = process.stdout;
-const stderr = process.stderr;
-
-// A closed pipe (memories list | head -1) is a normal end, not an error.
-let closed = false;
-stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') closed = true;
-  else throw e;
-});
+const stdout = outStream(1, () => process.stdout);
+const stderr = outStream(2, () => process.stderr);
 
 // Ctrl-C keeps Node's default: the process ends at once, even in the middle of a long parse,
 // and the shell reports 130. No terminal mode is ever changed, so nothing needs resetting; a
 // collection write in progress removes its temporary file (write-file-atomic), and a lock left
 // behind is taken over by the next run. While a pager runs, pager.ts leaves Ctrl-C to it.
+
 // V8's optimizing compiler (TurboFan) compiles hot functions on another thread, and Node waits
 // for those compilations before it exits, although their code will never run: a search of
 // 1,000 anthologies from its index waited 10 to 17 ms for a 17 ms compile of its loop
-// (docs/benchmarks.md). A run known to be short goes on without it. node:v8 is required only
-// then, once the streams above have loaded what it shares with them (on its own it costs 2.4 ms).
+// (docs/benchmarks.md). A run known to be short goes on without it.
 const shortRun = (): void => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps it out of start-up
   (require('node:v8') as typeof V8).setFlagsFromString('--no-turbofan');
@@ -45,15 +39,8 @@ const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), '
 const cachePath = (folder: string): string => (folder === bundledData ? join(__dirname, 'bundled-cache.json') : cachePathFor(cacheDir, folder));
 
 main(process.argv.slice(2), {
-  stdout: {
-    write: (s) => {
-      if (!closed) stdout.write(s);
-    },
-    isTTY: stdout.isTTY === true,
-    columns: stdout.columns,
-    rows: stdout.rows,
-  },
-  stderr: { write: (s) => stderr.write(s), isTTY: stderr.isTTY === true, columns: stderr.columns },
+  stdout,
+  stderr,
   env: process.env,
   bundledData,
   heavy,
