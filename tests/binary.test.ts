@@ -56,6 +56,29 @@ describe('the built binary', () => {
     expect(lines[0]).toMatch(/^ID +NAME/);
   });
 
+  // Python can hand a child a pipe left non-blocking (Node's own spawn makes it blocking).
+  const hasPython = spawnSync('python3', ['--version']).status === 0;
+  it.skipIf(!hasPython)('writes all of a long output to a non-blocking pipe whose reader is slow', () => {
+    const script = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'data = b""',
+      'while chunk := os.read(r, 65536): data += chunk',
+      'sys.stdout.write(f"{p.wait()} {len(data)} {data.count(10)}")',
+    ].join('\n');
+    // Far more than the 64 KB a pipe holds.
+    const dir = mkdtempSync(join(tmpdir(), 'memories-nonblocking-'));
+    const staff = Array.from({ length: 5000 }, (_, i) => `  - { id: person-${i}, name: Person Number ${i} }`).join('\n');
+    writeFileSync(join(dir, 'many.yaml'), `staff:\n${staff}\n`);
+    const r = spawnSync('python3', ['-c', script, process.execPath, BIN, '--data', dir, 'staff'], { env, encoding: 'utf8' });
+    const lines = memories(['--data', dir, 'staff']).stdout;
+    expect(r.stdout).toBe(`0 ${Buffer.byteLength(lines)} ${lines.split('\n').length - 1}`);
+  });
+
   it('reports data errors with exit 3 and no stack trace', () => {
     const r = memories(['validate', fixture('dangling-references')]);
     expect(r.status).toBe(3);
