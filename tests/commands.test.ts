@@ -19,6 +19,16 @@ describe('memories list', () => {
     expect(stdout).toContain('…');
   });
 
+  it('reads director and music as their docs say: chief director and theme music included', async () => {
+    // Takkyū Ishino is credited on Memories for its theme music only; Otomo is its chief director.
+    const music = await run(['list', 'music:ishino']);
+    expect(music.stdout.split('\n')[0]).toMatch(/^memories\t/);
+    const fields = await run(['fields', 'works']);
+    expect(fields.stdout).toMatch(/^ {2}director +director or chief director$/m);
+    expect(fields.stdout).toMatch(/^ {2}music +composer \(music or theme music\)$/m);
+    expect(fields.stdout).toMatch(/^ {2}theme-music +credited as theme-music$/m);
+  });
+
   it('prints the whole records as JSON with --json', async () => {
     const { stdout, code } = await run(['list', '--json']);
     expect(code).toBe(0);

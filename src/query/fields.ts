@@ -82,7 +82,7 @@ function titleForms(r: { id: string; title: string; native_title?: string; romaj
   return [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter((t): t is string => Boolean(t));
 }
 
-const workFields: Record<string, FieldDef<Work>> = {
+const namedWorkFields: Record<string, FieldDef<Work>> = {
   id: text('the id', (w) => [workRecord(w).id]),
   title: text('any form of the title', (w) => titleForms(workRecord(w))),
   director: credited('director or chief director', ['director', 'chief-director']),
@@ -101,7 +101,13 @@ const workFields: Record<string, FieldDef<Work>> = {
     const r = latestRating(c, id!);
     return r === undefined ? [] : [r];
   }),
-  ...Object.fromEntries(ROLES.map((role) => [role, credited(`credited as ${role}`, [role])])),
+};
+
+// Then a field per role; a role that names a field above (director, music) keeps that field's
+// wider meaning: director:otomo finds a chief director too.
+const workFields: Record<string, FieldDef<Work>> = {
+  ...namedWorkFields,
+  ...Object.fromEntries(ROLES.filter((role) => !Object.hasOwn(namedWorkFields, role)).map((role) => [role, credited(`credited as ${role}`, [role])])),
 };
 
 const peopleFields: Record<string, FieldDef<Staff>> = {
