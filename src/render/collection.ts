@@ -12,7 +12,7 @@ const itemColumns: Column[] = [
   { header: 'FORMAT' },
   { header: 'COUNTRY' },
   { header: 'PUBLISHER' },
-  { header: 'ADDED' },
+  { header: 'ADDED', fixed: true },
   { header: 'NOTE' },
 ];
 
@@ -41,7 +41,7 @@ export function renderCollection(cat: Catalogue, owned: CollectionItem[], wanted
 export function renderLog(cat: Catalogue, viewings: Viewing[], view: View): string {
   return renderTable(
     {
-      columns: [{ header: 'DATE' }, { header: 'WORK', fixed: true, style: (t, c) => c.dim(t) }, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'RATING', align: 'right' }, { header: 'NOTE' }],
+      columns: [{ header: 'DATE', fixed: true }, { header: 'WORK', fixed: true, style: (t, c) => c.dim(t) }, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'RATING', align: 'right' }, { header: 'NOTE' }],
       rows: viewings.map((v) => [v.date ?? '', v.work, workLabel(cat.works.get(v.work)!), v.rating === undefined ? '' : `${v.rating}/10`, v.note ?? '']),
     },
     view,

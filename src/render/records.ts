@@ -86,7 +86,7 @@ export function releaseTable(cat: Catalogue, rows: Release[]): Table {
     { header: 'FORMAT' },
     { header: 'COUNTRY' },
     { header: 'PUBLISHER' },
-    { header: 'RELEASED' },
+    { header: 'RELEASED', fixed: true },
     { header: 'STATUS' },
   ];
   return {

@@ -5,7 +5,7 @@ import { displayWidth, pad, truncate } from './width';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
-  /** Never cut this column (ids: a cut id cannot be typed back). */
+  /** Never cut this column (ids: a cut id cannot be typed back; dates: a cut one says nothing). */
   fixed?: boolean;
   /** Styling applied after escaping and fitting, so it can never be cut or measured. */
   style?: (text: string, color: Styles) => string;
