@@ -200,7 +200,7 @@ describe('a stored index is never trusted over the files', () => {
     const start = text.indexOf(10) + 1;
     const head = JSON.parse(text.subarray(0, start).toString()) as { sections: Record<string, [number, number]> };
     // JSON sections, and the binary ones (people columns, line offsets) that give the others their shape.
-    for (const name of ['names@', 'names.keys@', 'works.staff', 'works.ids', 'works.rows@']) {
+    for (const name of ['names@', 'names.keys@', 'works.staff', 'works.ids', 'works.rows@', 'works.title.keys@', 'works.title@']) {
       const [from, to] = head.sections[name]!;
       const damaged = Buffer.from(text);
       // Valid JSON of the same length: an empty object where a list or number belongs; in a

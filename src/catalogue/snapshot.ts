@@ -25,12 +25,12 @@ interface Head {
 }
 
 // Bump when a section's shape or a message changes, so old snapshots are simply ignored.
-const VERSION = 5;
+const VERSION = 7;
 
 /**
  * A section of many texts of which a reader wants only a few: written one per line (none may
- * contain a newline), with where each starts, and read back as a LinesReader that parses
- * nothing, so the texts not asked for cost no time and no memory.
+ * contain a newline), with the byte where each starts, and read back as a LinesReader that
+ * decodes only the lines asked for, so the others cost no time and no memory.
  */
 export class Lines {
   constructor(readonly lines: readonly string[]) {
@@ -87,7 +87,7 @@ export function writeSnapshot(path: string, key: string, stamps: Stamp[], proble
     at += text.length;
     if (value instanceof Lines) {
       let offset = 0;
-      add(`${name}@`, new Ints([0, ...value.lines.map((line) => (offset += line.length + 1))]));
+      add(`${name}@`, new Ints([0, ...value.lines.map((line) => (offset += Buffer.byteLength(line) + 1))]));
     }
   };
   for (const [name, value] of Object.entries(sections)) add(name, value);
@@ -145,7 +145,7 @@ function openSections(fd: number, path: string, head: Head, start: number): Snap
         if (!range) throw new Error(`no section ${name}`);
         const bytes = Buffer.alloc(range[1] - range[0]);
         if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
-        parsed.set(name, range[2] === 'lines' ? linesReader(bytes.toString('utf8'), section(`${name}@`)) : range[2] === 'ints' ? ints(bytes) : JSON.parse(bytes.toString('utf8')));
+        parsed.set(name, range[2] === 'lines' ? linesReader(bytes, section(`${name}@`)) : range[2] === 'ints' ? ints(bytes) : JSON.parse(bytes.toString('utf8')));
       } catch (e) {
         throw new Error(`snapshot ${path}, section ${name}: ${(e as Error).message}`);
       }
@@ -162,18 +162,20 @@ function ints(bytes: Buffer): Int32Array {
   return new Int32Array(own.buffer, own.byteOffset, bytes.length / 4);
 }
 
-function linesReader(text: string, offsets: unknown): LinesReader {
+function linesReader(bytes: Buffer, offsets: unknown): LinesReader {
   const at = offsets as Int32Array;
-  if (!(at instanceof Int32Array) || at[at.length - 1] !== text.length + 1) throw new Error('its line offsets do not fit it');
+  if (!(at instanceof Int32Array) || at[0] !== 0 || at[at.length - 1] !== bytes.length + 1) throw new Error('its line offsets do not fit it');
   const length = at.length - 1;
   return {
     length,
-    get: (i) => text.slice(at[i], at[i + 1]! - 1),
+    get: (i) => bytes.toString('utf8', at[i], at[i + 1]! - 1),
     containing(part) {
       if (part === '') return Array.from({ length }, (_, i) => i);
+      // UTF-8 is searched as bytes: a character's bytes never match inside another's.
+      const wanted = Buffer.from(part);
       const found: number[] = [];
       let line = 0;
-      for (let k = text.indexOf(part); k >= 0; k = text.indexOf(part, k + 1)) {
+      for (let k = bytes.indexOf(wanted); k >= 0; k = bytes.indexOf(wanted, k + 1)) {
         while (line < length && at[line + 1]! <= k) line++;
         if (found[found.length - 1] !== line) found.push(line);
       }

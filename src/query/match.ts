@@ -82,10 +82,11 @@ export interface FieldSource<T> {
   /** The values of a text field, folded. */
   texts(field: string, def: FieldDef<T>): (item: T) => readonly Folded[];
   /**
-   * The keys of a text field's values joined by "|", where the source has them ready: a cheap
-   * first test, since a match needs each word of the query in a key.
+   * Where the source can tell at once (its keys are stored): the places in `items` of the items
+   * whose text field has every one of `words` in the keys of its values, the only ones that can
+   * match. Undefined where the source cannot tell.
    */
-  textKeys?(field: string, def: FieldDef<T>): (item: T) => string;
+  itemsWith?(field: string, def: FieldDef<T>, words: readonly string[]): Iterable<number> | undefined;
   /**
    * For a field whose values are people's names (def.people is set): who each of `items`
    * names, as numbers from 0 to personCount() - 1. `items` are the ones the source's own
@@ -97,7 +98,7 @@ export interface FieldSource<T> {
   names(person: number): readonly Folded[];
   /**
    * Where the source can tell at once (its keys are stored): the people the keys of whose names
-   * contain every one of `words`, the only ones who can match. A cheap first test, as textKeys.
+   * contain every one of `words`, the only ones who can match. The same first test as itemsWith.
    */
   peopleWith?(words: readonly string[]): Iterable<number>;
 }
@@ -171,7 +172,6 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     const def = fields[name]!;
     const exact = term.op === 'exact';
     const q = folded(term.value);
-    const inKeys = (keys: string): boolean => q.words.every((w) => keys.includes(w));
     /** Each alive item's best rank over what `rankOf` gives it. */
     const each =
       (rankOf: (item: T) => number): ((items: readonly T[], alive: Uint8Array) => Ranks) =>
@@ -202,8 +202,17 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
     }
     if (def.kind === 'text') {
       const texts = source.texts(name, def);
-      const keys = source.textKeys?.(name, def);
-      return each((item) => (keys && !inKeys(keys(item)) ? NO : lowest(texts(item), (v) => matchFolded(q, v, exact))));
+      const rankOf = (item: T): number => lowest(texts(item), (v) => matchFolded(q, v, exact));
+      return (items, alive) => {
+        const candidates = source.itemsWith?.(name, def, q.words);
+        if (!candidates) return each(rankOf)(items, alive);
+        const ranks = new Int8Array(items.length).fill(NO);
+        for (const i of candidates) {
+          if (alive[i] === undefined) throw new Error(`${name}: item ${i} of ${items.length}`);
+          if (alive[i]) ranks[i] = rankOf(items[i]!);
+        }
+        return ranks;
+      };
     }
     const values = source.values(name, def);
     const test =

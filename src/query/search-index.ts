@@ -55,8 +55,9 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
  * the rows they are shown as (Lines, read only for the items found), and for each
  * field a column with one entry per item:
- * - a text field: its values folded ahead of time (foldForStore), joined by "|", which no
- *   folded text contains;
+ * - a text field: its values folded ahead of time (foldForStore) and joined by "|", which no
+ *   folded text contains, as Lines; `.keys` holds the same without spaces, where a query's
+ *   words are looked for in every item at once;
  * - a field of people's names: an entry per credit, as two flat lists (Ints): the item's
  *   position, and the person's position in `names` (everyone's names, folded and joined the
  *   same way, as Lines; `names.keys` holds the same without the spaces);
@@ -82,7 +83,11 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
       if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
-      else if (def.kind === 'text') sections[`${kind}.${name}`] = list.map((item) => joined(def.values(item, cat)));
+      else if (def.kind === 'text') {
+        const column = list.map((item) => joined(def.values(item, cat)));
+        sections[`${kind}.${name}`] = new Lines(column);
+        sections[`${kind}.${name}.keys`] = new Lines(column.map(keysOf));
+      }
       else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
     }
   }
@@ -136,6 +141,14 @@ function positions(count: number): number[] {
 
 const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedFromStore);
 
+/**
+ * The lines of stored keys that hold every one of `words`: the first is found in all of them
+ * at once, the others in those lines. No words, no line (an empty query matches nothing).
+ */
+function withWords(keys: LinesReader, words: readonly string[]): number[] {
+  return words.length === 0 ? [] : keys.containing(words[0]!).filter((line) => words.every((w) => keys.get(line).includes(w)));
+}
+
 /** The keys of stored folded values: the same text without the spaces between words. */
 const keysOf = (stored: string): string => stored.replaceAll(' ', '');
 
@@ -166,31 +179,20 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
             const values = mine(field, def);
             return (i) => values(i).map((v) => folded(String(v)));
           }
-          const stored = column<string[]>(field);
-          return (i) => unjoin(stored[i]!);
+          const stored = column<LinesReader>(field);
+          return (i) => unjoin(stored.get(i));
         },
-        textKeys(field, def) {
-          if (def.mine) {
-            const values = mine(field, def);
-            return (i) => values(i).map((v) => folded(String(v)).key).join(SEPARATOR);
-          }
-          const stored = column<string[]>(field);
-          return (i) => keysOf(stored[i]!);
-        },
+        itemsWith: (field, def, words) => (def.mine ? undefined : withWords(column<LinesReader>(`${field}.keys`), words)),
         people(field) {
           // The items are always all of this kind's positions, in order (items() above). A
           // column holds an item then a person per credit: the items first, then the people.
-          const stored = section(`${k}.${field}`) as Int32Array;
+          const stored = column<Int32Array>(field);
           if (stored.length % 2 !== 0) throw new Error(`${k}.${field} is not pairs of items and people`);
           return { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
         },
         personCount: () => names().length,
         names: (p) => unjoin(names().get(p)),
-        peopleWith(words) {
-          // Every word must be in the keys: find the first in all of them at once, then check the rest.
-          const keys = section('names.keys') as LinesReader;
-          return words.length === 0 ? [] : keys.containing(words[0]!).filter((p) => words.every((w) => keys.get(p).includes(w)));
-        },
+        peopleWith: (words) => withWords(section('names.keys') as LinesReader, words),
       },
       row: (i) => (rows ??= column<LinesReader>('rows')).get(i),
     };

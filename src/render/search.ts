@@ -37,8 +37,14 @@ export function renderSearch(results: FoundRows, view: View): string {
   if (!view.tty) {
     // The rows are escaped and tab-separated already (see packed): a pipe gets them as they are.
     const lines: string[] = [];
+    // Results that matched alike share their Hit (match.ts), so each is written out once.
+    const matchedBy = new Map<Hit, string>();
     for (const [kind, word] of [['works', 'work'], ['people', 'person'], ['releases', 'release']] as const) {
-      for (const { row, hit } of results[kind]) lines.push(`${word}\t${row}\t${escapeLine(hit.fields.join(', '))}\n`);
+      for (const { row, hit } of results[kind]) {
+        let fields = matchedBy.get(hit);
+        if (fields === undefined) matchedBy.set(hit, (fields = escapeLine(hit.fields.join(', '))));
+        lines.push(`${word}\t${row}\t${fields}\n`);
+      }
     }
     return lines.join('');
   }
