@@ -33,8 +33,14 @@ const VERSION = 7;
  * decodes only the lines asked for, so the others cost no time and no memory.
  */
 export class Lines {
-  constructor(readonly lines: readonly string[]) {
-    if (lines.some((line) => line.includes('\n'))) throw new Error('a line of a Lines section contains a newline');
+  /** `count` lines joined by newlines; writing it fails if the text holds any other newline. */
+  constructor(
+    readonly text: string,
+    readonly count: number,
+  ) {}
+
+  static of(lines: readonly string[]): Lines {
+    return new Lines(lines.join('\n'), lines.length);
   }
 }
 
@@ -52,7 +58,7 @@ export interface LinesReader {
  */
 export class Ints {
   constructor(readonly values: readonly number[]) {
-    if (values.some((v) => !Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)) throw new Error('an Ints section holds a number that is not a 32-bit integer');
+    for (const v of values) if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31) throw new Error('an Ints section holds a number that is not a 32-bit integer');
   }
 }
 
@@ -78,17 +84,14 @@ export function writeSnapshot(path: string, key: string, stamps: Stamp[], proble
   const add = (name: string, value: unknown): void => {
     const text =
       value instanceof Lines
-        ? Buffer.from(value.lines.join('\n'))
+        ? Buffer.from(value.text)
         : value instanceof Ints
           ? Buffer.from(Int32Array.from(value.values).buffer)
           : Buffer.from(JSON.stringify(value));
     ranges[name] = value instanceof Lines ? [at, at + text.length, 'lines'] : value instanceof Ints ? [at, at + text.length, 'ints'] : [at, at + text.length];
     texts.push(text);
     at += text.length;
-    if (value instanceof Lines) {
-      let offset = 0;
-      add(`${name}@`, new Ints([0, ...value.lines.map((line) => (offset += Buffer.byteLength(line) + 1))]));
-    }
+    if (value instanceof Lines) add(`${name}@`, new Ints(lineStarts(text, value.count)));
   };
   for (const [name, value] of Object.entries(sections)) add(name, value);
   const head = Buffer.from(`${JSON.stringify({ version: VERSION, key, stamps, problems, sections: ranges } satisfies Head)}\n`);
@@ -155,6 +158,16 @@ function openSections(fd: number, path: string, head: Head, start: number): Snap
   return { problems: head.problems, section, close: () => closeSync(fd) };
 }
 
+/** Where each of `count` lines starts in `bytes`, and where one more would: the offsets a LinesReader reads. */
+function lineStarts(bytes: Buffer, count: number): number[] {
+  const starts = [0];
+  if (count === 0) return starts;
+  for (let k = bytes.indexOf(10); k >= 0; k = bytes.indexOf(10, k + 1)) starts.push(k + 1);
+  starts.push(bytes.length + 1);
+  if (starts.length !== count + 1) throw new Error(`a Lines section of ${count} lines has ${starts.length - 1}: a line contains a newline`);
+  return starts;
+}
+
 function ints(bytes: Buffer): Int32Array {
   if (bytes.length % 4 !== 0) throw new Error('its length is not a whole number of integers');
   // An Int32Array must start at a multiple of 4 in its memory; a copy of its own starts at 0.
@@ -164,7 +177,8 @@ function ints(bytes: Buffer): Int32Array {
 
 function linesReader(bytes: Buffer, offsets: unknown): LinesReader {
   const at = offsets as Int32Array;
-  if (!(at instanceof Int32Array) || at[0] !== 0 || at[at.length - 1] !== bytes.length + 1) throw new Error('its line offsets do not fit it');
+  const fits = at instanceof Int32Array && at[0] === 0 && (at[at.length - 1] === bytes.length + 1 || (at.length === 1 && bytes.length === 0));
+  if (!fits) throw new Error('its line offsets do not fit it');
   const length = at.length - 1;
   return {
     length,

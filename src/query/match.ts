@@ -111,12 +111,12 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
     people(_field, def, items) {
       numbers ??= new Map(cat.staff.map((s, i) => [s.id, i]));
-      const column: { items: number[]; ids: number[] } = { items: [], ids: [] };
+      const column = new PeopleBuilder(cat.staff.length);
       for (const [i, item] of items.entries()) {
         // A credit of someone the data does not have names nobody who could match.
         for (const id of def.people!(item)) {
           const p = numbers.get(id);
-          if (p !== undefined) addPerson(column, i, p);
+          if (p !== undefined) column.add(i, p);
         }
       }
       return column;
@@ -126,13 +126,23 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
   };
 }
 
-/** Add a credit of person `p` to item `i`, the last item so far, unless the item names them already. */
-export function addPerson(column: { items: number[]; ids: number[] }, i: number, p: number): void {
-  // Each item names few people, so a scan of its own part beats a Set.
-  const { items, ids } = column;
-  for (let k = ids.length - 1; k >= 0 && items[k] === i; k--) if (ids[k] === p) return;
-  items.push(i);
-  ids.push(p);
+/** A PeopleColumn filled item by item, in order, keeping each person once per item. */
+export class PeopleBuilder implements PeopleColumn {
+  readonly items: number[] = [];
+  readonly ids: number[] = [];
+  /** The last item each person was added to (an anthology names dozens, often twice). */
+  private readonly last: Int32Array;
+
+  constructor(personCount: number) {
+    this.last = new Int32Array(personCount).fill(-1);
+  }
+
+  add(i: number, p: number): void {
+    if (this.last[p] === i) return;
+    this.last[p] = i;
+    this.items.push(i);
+    this.ids.push(p);
+  }
 }
 
 /**

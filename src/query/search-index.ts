@@ -5,10 +5,10 @@ import type { LinesReader } from '../catalogue/snapshot';
 import type { Release, Staff, Work } from '../catalogue/types';
 import type { FieldDef, SearchKind } from './fields';
 import { FIELDS, personNames } from './fields';
-import { folded, foldedFromStore, foldForStore } from './fold';
+import { folded, foldedFromStore } from './fold';
 import type { Folded } from './fold';
 import type { FieldSource } from './match';
-import { addPerson, liveSource } from './match';
+import { liveSource, PeopleBuilder } from './match';
 
 /** The items of each kind, in the order search lists them. */
 export interface SearchItems {
@@ -55,7 +55,7 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
  * the rows they are shown as (Lines, read only for the items found), and for each
  * field a column with one entry per item:
- * - a text field: its values folded ahead of time (foldForStore) and joined by "|", which no
+ * - a text field: its values folded ahead of time (Folded.spaced) and joined by "|", which no
  *   folded text contains, as Lines; `.keys` holds the same without spaces, where a query's
  *   words are looked for in every item at once;
  * - a field of people's names: an entry per credit, as two flat lists (Ints): the item's
@@ -69,25 +69,26 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  */
 export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf): Record<string, unknown> {
   const person = new Map(cat.staff.map((s, i) => [s.id, i]));
-  const joined = (values: readonly (string | number)[]): string => values.map((v) => foldForStore(String(v))).join(SEPARATOR);
-  const names = cat.staff.map((s) => joined(personNames(s)));
-  const sections: Record<string, unknown> = { names: new Lines(names), 'names.keys': new Lines(names.map(keysOf)) };
+  /** A text column and its keys column, from each item's values folded (folded() keeps each distinct string's). */
+  const textColumns = <T>(list: readonly T[], values: (item: T) => readonly (string | number)[]): [Lines, Lines] => {
+    const spaced = Lines.of(list.map((item) => values(item).map((v) => folded(String(v)).spaced).join(SEPARATOR)));
+    // The keys are the same text without its spaces, line for line.
+    return [spaced, new Lines(spaced.text.replaceAll(' ', ''), spaced.count)];
+  };
+  const [names, nameKeys] = textColumns(cat.staff, personNames);
+  const sections: Record<string, unknown> = { names, 'names.keys': nameKeys };
   for (const kind of KINDS) {
     const list = items[kind] as readonly unknown[];
     const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
     const row = rows[kind] as (item: unknown, cat: Catalogue) => string;
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
-    sections[`${kind}.rows`] = new Lines(list.map((item) => row(item, cat)));
+    sections[`${kind}.rows`] = Lines.of(list.map((item) => row(item, cat)));
     Object.assign(sections, peopleColumns(kind, list, fields, person));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
       if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
-      else if (def.kind === 'text') {
-        const column = list.map((item) => joined(def.values(item, cat)));
-        sections[`${kind}.${name}`] = new Lines(column);
-        sections[`${kind}.${name}.keys`] = new Lines(column.map(keysOf));
-      }
+      else if (def.kind === 'text') [sections[`${kind}.${name}`], sections[`${kind}.${name}.keys`]] = textColumns(list, (item) => def.values(item, cat));
       else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
     }
   }
@@ -101,15 +102,14 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
  * per field was most of the time spent indexing.
  */
 function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, Ints> {
-  type Lists = Parameters<typeof addPerson>[0];
-  const columns = new Map<string, Lists>();
-  const byRole = new Map<string, Lists[]>();
-  const anyRole: Lists[] = [];
+  const columns = new Map<string, PeopleBuilder>();
+  const byRole = new Map<string, PeopleBuilder[]>();
+  const anyRole: PeopleBuilder[] = [];
   let credits: ((item: unknown) => readonly { role: string; staff: string }[]) | undefined;
-  const others: [Lists, FieldDef<unknown>][] = [];
+  const others: [PeopleBuilder, FieldDef<unknown>][] = [];
   for (const [name, def] of Object.entries(fields)) {
     if (!def.people) continue;
-    const column: Lists = { items: [], ids: [] };
+    const column = new PeopleBuilder(person.size);
     columns.set(name, column);
     // One pass serves the fields that read the same credits; any other goes item by item.
     if (!def.credits || (credits !== undefined && def.credits.of !== credits)) others.push([column, def]);
@@ -122,10 +122,10 @@ function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Recor
   for (const [i, item] of list.entries()) {
     for (const c of credits?.(item) ?? []) {
       const p = person.get(c.staff)!;
-      for (const column of byRole.get(c.role) ?? []) addPerson(column, i, p);
-      for (const column of anyRole) addPerson(column, i, p);
+      for (const column of byRole.get(c.role) ?? []) column.add(i, p);
+      for (const column of anyRole) column.add(i, p);
     }
-    for (const [column, def] of others) for (const id of def.people!(item)) addPerson(column, i, person.get(id)!);
+    for (const [column, def] of others) for (const id of def.people!(item)) column.add(i, person.get(id)!);
   }
   // One section per column: the items, then the people.
   return Object.fromEntries([...columns].map(([name, { items, ids }]) => [`${kind}.${name}`, new Ints([...items, ...ids])]));
@@ -149,8 +149,6 @@ function withWords(keys: LinesReader, words: readonly string[]): number[] {
   return words.length === 0 ? [] : keys.containing(words[0]!).filter((line) => words.every((w) => keys.get(line).includes(w)));
 }
 
-/** The keys of stored folded values: the same text without the spaces between words. */
-const keysOf = (stored: string): string => stored.replaceAll(' ', '');
 
 /**
  * A search over a stored index (see indexSections), whose items are numbers: positions in

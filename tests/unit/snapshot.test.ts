@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Ints, Lines, readSnapshot, writeSnapshot } from '../../src/catalogue/snapshot';
+import type { LinesReader, Stamp } from '../../src/catalogue/snapshot';
+
+const stamps: Stamp[] = [['/data/a.yaml', 10, 1, 2]];
+const roundTrip = (sections: Record<string, unknown>): ((name: string) => unknown) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'memories-snapshot-')), 'index.json');
+  writeSnapshot(path, 'key', stamps, [], sections);
+  const snapshot = readSnapshot(path, 'key', stamps);
+  if (!snapshot) throw new Error('the snapshot did not read back');
+  return snapshot.section;
+};
+
+describe('snapshot sections', () => {
+  it('read back as written: JSON, Ints and Lines, in any script, empty ones included', () => {
+    const line = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/\n/g, ' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), fc.jsonValue(), (lines, numbers, json) => {
+        const section = roundTrip({ lines: Lines.of(lines), numbers: new Ints(numbers), json });
+        const reader = section('lines') as LinesReader;
+        expect(Array.from({ length: reader.length }, (_, i) => reader.get(i))).toEqual(lines);
+        expect([...(section('numbers') as Int32Array)]).toEqual(numbers);
+        expect(section('json')).toEqual(JSON.parse(JSON.stringify(json)));
+        for (const [i, text] of lines.entries()) if (text !== '') expect(reader.containing(text)).toContain(i);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses a line with a newline in it, which would read back as two', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'memories-snapshot-')), 'index.json');
+    expect(() => writeSnapshot(path, 'key', stamps, [], { lines: Lines.of(['one', 'two\nthree']) })).toThrow(/contains a newline/);
+  });
+
+  it('finds the lines that contain a text, by their UTF-8 bytes', () => {
+    const reader = roundTrip({ names: Lines.of(['大友克洋|otomo katsuhiro', 'kanno yoko|菅野よう子', '大友']) })('names') as LinesReader;
+    expect(reader.containing('大友')).toEqual([0, 2]);
+    expect(reader.containing('yoko')).toEqual([1]);
+    expect(reader.containing('|')).toEqual([0, 1]);
+    expect(reader.containing('nobody')).toEqual([]);
+  });
+});
