@@ -72,12 +72,11 @@ export interface Snapshot {
 }
 
 /**
- * Write a snapshot: one JSON line naming the data files it was made from, their problems and
- * where each section starts, then the sections, each a JSON text of its own. A reader parses
- * the head and only the sections it needs. Written to a temporary file and renamed into place,
- * so a reader never sees half of one; a location that cannot be written only costs speed.
+ * A snapshot as bytes: one JSON line naming the data files it was made from, their problems
+ * and where each section starts, then the sections, each a JSON text, Lines or Ints of its
+ * own. A reader parses the head and only the sections it needs.
  */
-export function writeSnapshot(path: string, key: string, stamps: Stamp[], problems: Problem[], sections: Record<string, unknown>): void {
+export function encodeSnapshot(key: string, stamps: Stamp[], problems: Problem[], sections: Record<string, unknown>): Buffer {
   const texts: Buffer[] = [];
   const ranges: Head['sections'] = {};
   let at = 0;
@@ -95,14 +94,29 @@ export function writeSnapshot(path: string, key: string, stamps: Stamp[], proble
   };
   for (const [name, value] of Object.entries(sections)) add(name, value);
   const head = Buffer.from(`${JSON.stringify({ version: VERSION, key, stamps, problems, sections: ranges } satisfies Head)}\n`);
+  return Buffer.concat([head, ...texts]);
+}
+
+/**
+ * Write a snapshot to a temporary file and rename it into place, so a reader never sees half
+ * of one; a location that cannot be written only costs speed.
+ */
+export function writeSnapshot(path: string, bytes: Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, Buffer.concat([head, ...texts]));
+    writeFileSync(tmp, bytes);
     renameSync(tmp, path);
   } catch {
     rmSync(tmp, { force: true });
   }
+}
+
+/** A snapshot just encoded, read from memory. */
+export function snapshotOf(bytes: Buffer): Snapshot {
+  const start = bytes.indexOf(10) + 1;
+  const head = JSON.parse(bytes.toString('utf8', 0, start - 1)) as Head;
+  return openSections((from, to) => bytes.subarray(start + from, start + to), 'in memory', head, () => undefined);
 }
 
 /**
@@ -119,7 +133,13 @@ export function readSnapshot(path: string, key: string, stamps: Stamp[]): Snapsh
     const ends = Object.values(head.sections ?? {}).map(([, end]) => end);
     const fresh = head.version === VERSION && head.key === key && JSON.stringify(head.stamps) === JSON.stringify(stamps);
     if (!fresh || start + Math.max(0, ...ends) !== fstatSync(fd).size) throw new Error('stale');
-    return openSections(fd, path, head, start);
+    const file = fd;
+    const read = (from: number, to: number): Buffer => {
+      const bytes = Buffer.alloc(to - from);
+      if (readSync(file, bytes, 0, bytes.length, start + from) !== bytes.length) throw new Error('cut short');
+      return bytes;
+    };
+    return openSections(read, path, head, () => closeSync(file));
   } catch {
     if (fd !== undefined) closeSync(fd);
     return undefined;
@@ -139,23 +159,23 @@ function readHead(fd: number): { head: Head; start: number } {
   }
 }
 
-function openSections(fd: number, path: string, head: Head, start: number): Snapshot {
+/** Sections parsed on first use, from `read` (the bytes between two offsets after the head). */
+function openSections(read: (from: number, to: number) => Buffer, where: string, head: Head, close: () => void): Snapshot {
   const parsed = new Map<string, unknown>();
   const section = (name: string): unknown => {
     if (!parsed.has(name)) {
       try {
         const range = Object.hasOwn(head.sections, name) ? head.sections[name] : undefined;
         if (!range) throw new Error(`no section ${name}`);
-        const bytes = Buffer.alloc(range[1] - range[0]);
-        if (readSync(fd, bytes, 0, bytes.length, start + range[0]) !== bytes.length) throw new Error(`section ${name} is cut short`);
+        const bytes = read(range[0], range[1]);
         parsed.set(name, range[2] === 'lines' ? linesReader(bytes, section(`${name}@`)) : range[2] === 'ints' ? ints(bytes) : JSON.parse(bytes.toString('utf8')));
       } catch (e) {
-        throw new Error(`snapshot ${path}, section ${name}: ${(e as Error).message}`);
+        throw new Error(`snapshot ${where}, section ${name}: ${(e as Error).message}`);
       }
     }
     return parsed.get(name);
   };
-  return { problems: head.problems, section, close: () => closeSync(fd) };
+  return { problems: head.problems, section, close };
 }
 
 /** Where each of `count` lines starts in `bytes`, and where one more would: the offsets a LinesReader reads. */

@@ -8,7 +8,7 @@ import type { Collection, CollectionIndex, KnownIds } from '../catalogue/collect
 import { FolderCache } from '../catalogue/cache';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
-import { racy, readSnapshot, stampsOf, writeSnapshot } from '../catalogue/snapshot';
+import { encodeSnapshot, racy, readSnapshot, snapshotOf, stampsOf, writeSnapshot } from '../catalogue/snapshot';
 import { QueryError } from '../query/parse';
 import { indexSections, liveIndex, storedIndex } from '../query/search-index';
 import type { SearchIndex, SearchSpec } from '../query/search-index';
@@ -212,9 +212,11 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     }
     const cat = catalogue();
     const items = spec.items(cat);
-    const found = use(liveIndex(cat, items, spec.rows));
-    if (usable && !racy(stamps, io.now().getTime())) writeSnapshot(path, key, stamps, dataProblems, indexSections(cat, items, spec.rows));
-    return found;
+    if (!usable || racy(stamps, io.now().getTime())) return use(liveIndex(cat, items, spec.rows));
+    const bytes = encodeSnapshot(key, stamps, dataProblems, indexSections(cat, items, spec.rows));
+    writeSnapshot(path, bytes);
+    // The index just made answers, as it will answer the next search.
+    return use(storedIndex(snapshotOf(bytes).section, cat.collection));
   };
 
   const out = decideView(io.stdout, io.env, options.color);

@@ -3,15 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ints, Lines, readSnapshot, writeSnapshot } from '../../src/catalogue/snapshot';
+import { encodeSnapshot, Ints, Lines, readSnapshot, snapshotOf, writeSnapshot } from '../../src/catalogue/snapshot';
 import type { LinesReader, Stamp } from '../../src/catalogue/snapshot';
 
 const stamps: Stamp[] = [['/data/a.yaml', 10, 1, 2]];
+/** Write the sections and read them back, from the file and from memory: both must agree. */
 const roundTrip = (sections: Record<string, unknown>): ((name: string) => unknown) => {
   const path = join(mkdtempSync(join(tmpdir(), 'memories-snapshot-')), 'index.json');
-  writeSnapshot(path, 'key', stamps, [], sections);
+  const bytes = encodeSnapshot('key', stamps, [], sections);
+  writeSnapshot(path, bytes);
   const snapshot = readSnapshot(path, 'key', stamps);
   if (!snapshot) throw new Error('the snapshot did not read back');
+  const inMemory = snapshotOf(bytes);
+  for (const name of Object.keys(sections)) {
+    const [a, b] = [snapshot.section(name), inMemory.section(name)];
+    if (a && typeof a === 'object' && 'get' in a) expect(Array.from({ length: (a as LinesReader).length }, (_, i) => (a as LinesReader).get(i))).toEqual(Array.from({ length: (b as LinesReader).length }, (_, i) => (b as LinesReader).get(i)));
+    else expect(b).toEqual(a);
+  }
   return snapshot.section;
 };
 
@@ -32,8 +40,7 @@ describe('snapshot sections', () => {
   });
 
   it('refuses a line with a newline in it, which would read back as two', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'memories-snapshot-')), 'index.json');
-    expect(() => writeSnapshot(path, 'key', stamps, [], { lines: Lines.of(['one', 'two\nthree']) })).toThrow(/contains a newline/);
+    expect(() => encodeSnapshot('key', stamps, [], { lines: Lines.of(['one', 'two\nthree']) })).toThrow(/contains a newline/);
   });
 
   it('finds the lines that contain a text, by their UTF-8 bytes', () => {
