@@ -277,8 +277,9 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
       for (let i = 0; i < n; i++) {
         if (!alive[i] || (hits[i] !== undefined && hits[i]!.rank <= sum[i]!)) continue;
         // Which field gave each term its match, and the rank, as one number.
+        // (Index loops: in the interpreter, for...of makes an iterator per item.)
         let key = sum[i]!;
-        for (const { fields: names, which } of named) key = key * names.length + which[i]!;
+        for (let t = 0; t < named.length; t++) key = key * named[t]!.fields.length + named[t]!.which[i]!;
         let hit = alike.get(key);
         if (!hit) {
           const matched: string[] = [];

@@ -8,8 +8,8 @@ import type { Column } from './table';
 import { renderGroups } from './table';
 import type { View } from './view';
 
-/** Each kind's matches, as the rows they are shown as (see SEARCH_ROWS) and how they matched. */
-export type FoundRows = Record<SearchKind, { row: string; hit: Hit }[]>;
+/** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and how each matched. */
+export type FoundRows = Record<SearchKind, { rows: readonly string[]; hits: readonly Hit[] }>;
 
 /**
  * A row as search keeps it: its cells escaped, as every table escapes them anyway (escaping
@@ -40,15 +40,16 @@ export function renderSearch(results: FoundRows, view: View): string {
     // Results that matched alike share their Hit (match.ts), so each is written out once.
     const matchedBy = new Map<Hit, string>();
     for (const [kind, word] of [['works', 'work'], ['people', 'person'], ['releases', 'release']] as const) {
-      for (const { row, hit } of results[kind]) {
-        let fields = matchedBy.get(hit);
-        if (fields === undefined) matchedBy.set(hit, (fields = escapeLine(hit.fields.join(', '))));
-        lines.push(`${word}\t${row}\t${fields}\n`);
+      const { rows, hits } = results[kind];
+      for (let i = 0; i < rows.length; i++) {
+        let fields = matchedBy.get(hits[i]!);
+        if (fields === undefined) matchedBy.set(hits[i]!, (fields = escapeLine(hits[i]!.fields.join(', '))));
+        lines.push(`${word}\t${rows[i]}\t${fields}\n`);
       }
     }
     return lines.join('');
   }
-  const rows = (found: FoundRows[SearchKind]): string[][] => found.map(({ row, hit }) => [...row.split('\t'), hit.fields.join(', ')]);
+  const rows = ({ rows: found, hits }: FoundRows[SearchKind]): string[][] => found.map((row, i) => [...row.split('\t'), hits[i]!.fields.join(', ')]);
   return renderGroups(
     [
       {

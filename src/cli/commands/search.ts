@@ -7,6 +7,7 @@ import { liveIndex } from '../../query/search-index';
 import type { SearchIndex, SearchItems, SearchSpec } from '../../query/search-index';
 import { renderJson } from '../../render/json';
 import { renderSearch, SEARCH_ROWS } from '../../render/search';
+import type { FoundRows } from '../../render/search';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
@@ -56,7 +57,7 @@ export function runSearch(ctx: Context, options: SearchOptions): number {
   }
   const text = ctx.searchIndex(SEARCH, (index) => {
     const results = searchAll(index, options);
-    const rows = (kind: SearchKind): { row: string; hit: Hit }[] => results[kind].map(({ item, hit }) => ({ row: index[kind].row(item), hit }));
+    const rows = (kind: SearchKind): FoundRows[SearchKind] => ({ rows: results[kind].map(({ item }) => index[kind].row(item)), hits: results[kind].map(({ hit }) => hit) });
     const found = results.works.length + results.people.length + results.releases.length;
     return found === 0 ? undefined : renderSearch({ works: rows('works'), people: rows('people'), releases: rows('releases') }, ctx.out);
   });
