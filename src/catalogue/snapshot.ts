@@ -209,9 +209,9 @@ function linesReader(bytes: Buffer, offsets: unknown): LinesReader {
       const wanted = Buffer.from(part);
       const found: number[] = [];
       let line = 0;
-      for (let k = bytes.indexOf(wanted); k >= 0; k = bytes.indexOf(wanted, k + 1)) {
-        while (line < length && at[line + 1]! <= k) line++;
-        if (found[found.length - 1] !== line) found.push(line);
+      for (let k = bytes.indexOf(wanted); k >= 0 && line < length; k = bytes.indexOf(wanted, at[++line]!)) {
+        while (at[line + 1]! <= k) line++;
+        found.push(line);
       }
       return found;
     },

@@ -82,14 +82,14 @@ export interface FieldSource<T> {
   /** The values of a text field, folded. */
   texts(field: string, def: FieldDef<T>): (item: T) => readonly Folded[];
   /**
-   * Where the source can tell at once (its keys are stored): the places in `items` of the items
-   * whose text field has every one of `words` in the keys of its values, the only ones that can
-   * match. Undefined where the source cannot tell.
+   * Where the source can tell at once (its keys are stored): the places, in the list of items
+   * its own search hands out, of those whose text field has every one of `words` in the keys
+   * of its values, the only ones that can match. Undefined where the source cannot tell.
    */
   itemsWith?(field: string, def: FieldDef<T>, words: readonly string[]): Iterable<number> | undefined;
   /**
    * For a field whose values are people's names (def.people is set): who each of `items`
-   * names, as numbers from 0 to personCount() - 1. `items` are the ones the source's own
+   * names, people numbered from 0 to personCount() - 1. `items` are the ones the source's own
    * search hands out, in that order.
    */
   people(field: string, def: FieldDef<T>, items: readonly T[]): PeopleColumn;

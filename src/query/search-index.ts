@@ -149,7 +149,6 @@ function withWords(keys: LinesReader, words: readonly string[]): number[] {
   return words.length === 0 ? [] : keys.containing(words[0]!).filter((line) => words.every((w) => keys.get(line).includes(w)));
 }
 
-
 /**
  * A search over a stored index (see indexSections), whose items are numbers: positions in
  * each kind's columns. `section` parses a section on first use, so a search reads only the
@@ -183,7 +182,7 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
         itemsWith: (field, def, words) => (def.mine ? undefined : withWords(column<LinesReader>(`${field}.keys`), words)),
         people(field) {
           // The items are always all of this kind's positions, in order (items() above). A
-          // column holds an item then a person per credit: the items first, then the people.
+          // column holds, per credit, the item and the person: first all the items, then all the people.
           const stored = column<Int32Array>(field);
           if (stored.length % 2 !== 0) throw new Error(`${k}.${field} is not pairs of items and people`);
           return { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
