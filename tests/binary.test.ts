@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,11 @@ describe('the built binary', () => {
     const r = spawnSync('python3', ['-c', script, process.execPath, BIN, '--data', dir, 'staff'], { env, encoding: 'utf8' });
     const lines = memories(['--data', dir, 'staff']).stdout;
     expect(r.stdout).toBe(`0 ${Buffer.byteLength(lines)} ${lines.split('\n').length - 1}`);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says so and exits 4 when its output cannot be written (a full disk)', () => {
+    const r = memories([], `$MEMORIES list > /dev/full; echo "status=$?" >&2`);
+    expect(r.stderr).toBe('memories: could not write the output: no space left on the device\nstatus=4\n');
   });
 
   it('reports data errors with exit 3 and no stack trace', () => {

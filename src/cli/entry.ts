@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachePathFor, hashName } from '../catalogue/cache';
+import { describeFsError } from '../source/files';
+import { EXIT } from './errors';
 import type { Heavy } from './io';
 import { main } from './main';
 import { outStream } from './out-stream';
@@ -12,6 +14,14 @@ import type * as V8 from 'node:v8';
 // Built as dist/memories.cjs, so __dirname is dist/ and the bundled data sits beside it.
 const stdout = outStream(1, () => process.stdout);
 const stderr = outStream(2, () => process.stderr);
+
+// Output that could not be written (a full disk, say) is a file-system error: say so, exit 4.
+process.on('exit', () => {
+  const failed = stdout.failed();
+  if (!failed) return;
+  stderr.write(`memories: could not write the output: ${describeFsError(failed)}\n`);
+  process.exitCode = EXIT.files;
+});
 
 // Ctrl-C keeps Node's default: the process ends at once, even in the middle of a long parse,
 // and the shell reports 130. No terminal mode is ever changed, so nothing needs resetting; a

@@ -31,7 +31,7 @@ Exit codes:
   2    usage error, or a REF that names nothing or several records
   3    data errors (memories validate)
   4    file-system errors (a missing --data folder; the collection file cannot be
-       written, or another memories is writing it)
+       written, or another memories is writing it; the output cannot be written)
   130  interrupted by Ctrl-C (the shell reports it)`;
 
 const QUERY_HELP = `

@@ -7,16 +7,19 @@ import type { OutStream } from './io';
  * tty for a terminal): 2.5 to 4 ms of every run. Only a terminal needs what they know (its
  * size, and that it is one), so a pipe or a file is written straight to the descriptor. Those
  * writes are synchronous, so everything is out by the time the process exits. A reader that
- * goes away (memories list | head -1) is a normal end: the rest is dropped.
+ * goes away (memories list | head -1) is a normal end: the rest is dropped. Any other failure
+ * (a full disk) stops the writes too, and failed() says what it was.
  */
-export function outStream(fd: number, nodeStream: () => NodeJS.WriteStream): OutStream {
+export function outStream(fd: number, nodeStream: () => NodeJS.WriteStream): Output {
   let closed = false;
+  let failed: NodeJS.ErrnoException | undefined;
+  const stop = (e: NodeJS.ErrnoException): void => {
+    closed = true;
+    if (e.code !== 'EPIPE') failed ??= e;
+  };
   if (mayBeTerminal(fd)) {
     const stream = nodeStream();
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') closed = true;
-      else throw e;
-    });
+    stream.on('error', stop);
     return {
       write: (text) => {
         if (!closed) stream.write(text);
@@ -24,14 +27,27 @@ export function outStream(fd: number, nodeStream: () => NodeJS.WriteStream): Out
       isTTY: stream.isTTY === true,
       columns: stream.columns,
       rows: stream.rows,
+      failed: () => failed,
     };
   }
   return {
     write: (text) => {
-      if (!closed) closed = !writeAll(fd, text);
+      if (closed) return;
+      try {
+        writeAll(fd, text);
+      } catch (e) {
+        stop(e as NodeJS.ErrnoException);
+      }
     },
     isTTY: false,
+    failed: () => failed,
   };
+}
+
+/** An output stream that can say why it stopped. */
+export interface Output extends OutStream {
+  /** What stopped the writes, when it was not the reader going away (a full disk, say). */
+  failed(): NodeJS.ErrnoException | undefined;
 }
 
 /**
@@ -54,19 +70,16 @@ function mayBeTerminal(fd: number): boolean {
   }
 }
 
-/** Write all of `text`; false when the reader has gone (EPIPE). */
-function writeAll(fd: number, text: string): boolean {
+/** Write all of `text`, or throw what stopped it (EPIPE when the reader has gone). */
+function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text);
   for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return false;
-      if (code !== 'EAGAIN') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       // A descriptor someone else made non-blocking, with its reader behind: wait a moment.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }
   }
-  return true;
 }

@@ -87,6 +87,8 @@ export function describeFsError(e: unknown): string {
       return 'too many levels of symbolic links (a link loop?)';
     case 'EISDIR':
       return 'is a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
     default:
       return e instanceof Error ? e.message : String(e);
   }

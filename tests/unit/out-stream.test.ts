@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,18 @@ describe('outStream', () => {
     out.write('gone\n');
     closeSync(fd);
     expect(out.isTTY).toBe(false);
+  });
+
+  it('stops at a write that fails, and says why', () => {
+    // Opened for reading only: every write fails (EBADF), as on a full disk (ENOSPC).
+    const path = join(mkdtempSync(join(tmpdir(), 'memories-out-')), 'read-only.txt');
+    writeFileSync(path, '');
+    const fd = openSync(path, 'r');
+    const out = outStream(fd, noNodeStream);
+    out.write('lost\n');
+    out.write('lost too\n');
+    closeSync(fd);
+    expect(out.failed()?.code).toBe('EBADF');
   });
 
   it('leaves a descriptor it cannot look at to Node’s stream', () => {
