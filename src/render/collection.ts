@@ -1,26 +1,15 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CollectionItem, Viewing } from '../catalogue/collection';
 import { workLabel } from '../query/credits';
-import { countryRegion } from './records';
+import { RELEASE_COLUMNS, releaseCells } from './records';
 import type { Column } from './table';
 import { renderGroups, renderTable } from './table';
 import type { View } from './view';
 
-const itemColumns: Column[] = [
-  { header: 'ID', fixed: true, style: (t, c) => c.dim(t) },
-  { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) },
-  { header: 'FORMAT' },
-  { header: 'COUNTRY' },
-  { header: 'PUBLISHER' },
-  { header: 'ADDED', fixed: true },
-  { header: 'NOTE' },
-];
+const itemColumns: Column[] = [...RELEASE_COLUMNS, { header: 'ADDED', fixed: true }, { header: 'NOTE' }];
 
 function itemRows(cat: Catalogue, items: CollectionItem[]): string[][] {
-  return items.map((item) => {
-    const r = cat.releaseById.get(item.release)!;
-    return [r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher, item.added ?? '', item.note ?? ''];
-  });
+  return items.map((item) => [...releaseCells(cat, cat.releaseById.get(item.release)!), item.added ?? '', item.note ?? '']);
 }
 
 /**

@@ -4,7 +4,7 @@ import { anthologyDirectors, anthologyStudios, namesFor } from '../query/credits
 import type { SegmentRef } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
-import type { Table } from './table';
+import type { Column, Table } from './table';
 import type { View } from './view';
 
 const dim = (t: string, c: View['color']): string => c.dim(t);
@@ -78,24 +78,27 @@ export function countryRegion(r: Release): string {
   return r.region ? `${r.country}/${r.region}` : r.country;
 }
 
+/** The columns every table of releases starts with (releases, the collection). */
+export const RELEASE_COLUMNS: Column[] = [
+  { header: 'ID', style: dim, fixed: true },
+  { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) },
+  { header: 'FORMAT' },
+  { header: 'COUNTRY' },
+  { header: 'PUBLISHER' },
+];
+
+/** A release's cells under RELEASE_COLUMNS. */
+export function releaseCells(cat: Catalogue, r: Release): string[] {
+  const work = cat.works.get(r.anthology);
+  const title = work?.kind === 'anthology' ? work.anthology.title : r.anthology;
+  return [r.id, title, r.format, countryRegion(r), r.publisher];
+}
+
 /** `memories releases`: one row per edition. */
 export function releaseTable(cat: Catalogue, rows: Release[]): Table {
-  const columns: Table['columns'] = [
-    { header: 'ID', style: dim, fixed: true },
-    { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) },
-    { header: 'FORMAT' },
-    { header: 'COUNTRY' },
-    { header: 'PUBLISHER' },
-    { header: 'RELEASED', fixed: true },
-    { header: 'STATUS' },
-  ];
   return {
-    columns,
-    rows: rows.map((r) => {
-      const work = cat.works.get(r.anthology);
-      const title = work?.kind === 'anthology' ? work.anthology.title : r.anthology;
-      return [r.id, title, r.format, countryRegion(r), r.publisher, r.released ?? '', r.status ?? ''];
-    }),
+    columns: [...RELEASE_COLUMNS, { header: 'RELEASED', fixed: true }, { header: 'STATUS' }],
+    rows: rows.map((r) => [...releaseCells(cat, r), r.released ?? '', r.status ?? '']),
     marks: rows.map((r) => releaseMark(cat.collection, r.id)),
   };
 }
