@@ -5,7 +5,7 @@
 // - dist/launch.cjs: starts memories.cjs through a V8 code cache.
 // Then a first run decodes the bundled data into dist/bundled-cache.json, and a few more
 // write the code cache.
-import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,8 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/memories.cjs', external: ['./parse.cjs'], plugins: [lazyChildProcess] });
 await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });
 await build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });
+// launch.cjs reads the bundle as latin1, which is right only for ASCII (esbuild's default charset).
+if (readFileSync('dist/memories.cjs').some((byte) => byte > 0x7f)) throw new Error('dist/memories.cjs is not ASCII; launch.ts reads it as latin1');
 rmSync('dist/memories.cjs.cache', { force: true });
 
 // Only the bundled data: the developer's own MEMORIES_DATA folders and collection stay out of

@@ -18,7 +18,9 @@ try {
 } catch {
   // No cache: compile normally.
 }
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+// The bundle is ASCII (esbuild escapes everything else, and the build checks), so it is read
+// as latin1, which decodes the same text without UTF-8's work: about 0.5 ms of 270 KB.
+const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
 if (process.env.MEMORIES_DEBUG && script.cachedDataRejected) process.stderr.write(`memories: the code cache ${cacheFile} was rejected; the bundle was compiled instead\n`);
 const bundle = new Module(file, module);
 bundle.filename = file;
