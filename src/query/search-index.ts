@@ -5,7 +5,7 @@ import type { LinesReader } from '../catalogue/snapshot';
 import type { Release, Staff, Work } from '../catalogue/types';
 import type { FieldDef, SearchKind } from './fields';
 import { FIELDS, personNames } from './fields';
-import { folded, foldedFromStore } from './fold';
+import { folded, foldedFromStore, foldForStore } from './fold';
 import type { Folded } from './fold';
 import type { FieldSource } from './match';
 import { liveSource, PeopleBuilder } from './match';
@@ -55,7 +55,7 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
  * the rows they are shown as (Lines, read only for the items found), and for each
  * field a column with one entry per item:
- * - a text field: its values folded ahead of time (Folded.spaced) and joined by "|", which no
+ * - a text field: its values folded ahead of time (foldForStore) and joined by "|", which no
  *   folded text contains, as Lines; `.keys` holds the same without spaces, where a query's
  *   words are looked for in every item at once;
  * - a field of people's names: an entry per credit, as two flat lists (Ints): the item's
@@ -69,9 +69,9 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  */
 export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf): Record<string, unknown> {
   const person = new Map(cat.staff.map((s, i) => [s.id, i]));
-  /** A text column and its keys column, from each item's values folded (folded() keeps each distinct string's). */
+  /** A text column and its keys column, from each item's values folded (each distinct string is folded once). */
   const textColumns = <T>(list: readonly T[], values: (item: T) => readonly (string | number)[]): [Lines, Lines] => {
-    const spaced = Lines.of(list.map((item) => values(item).map((v) => folded(String(v)).spaced).join(SEPARATOR)));
+    const spaced = Lines.of(list.map((item) => values(item).map((v) => foldForStore(String(v))).join(SEPARATOR)));
     // The keys are the same text without its spaces, line for line.
     return [spaced, new Lines(spaced.text.replaceAll(' ', ''), spaced.count)];
   };
