@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as heavy from '../src/cli/heavy';
-import { appendListItem, removeListItem } from '../src/source/yaml-edit';
+import { editDocument, editText } from '../src/source/collection-edit';
+import { replaceFile } from '../src/store/fs';
 import { run } from './helpers';
 
 const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
@@ -118,7 +119,7 @@ describe('a collection file that is not safe to write', () => {
     writeFileSync(blocked, 'a file, not a folder');
     const r = await run(['own', 'memories-us-dvd-2004'], { env: { ...env, MEMORIES_COLLECTION: join(blocked, 'collection.yaml') } });
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^memories: cannot create the folder for .*blocked\/collection\.yaml: /);
+    expect(r.stderr).toMatch(/^memories: cannot create the folder .*blocked for .*blocked\/collection\.yaml: not a folder; set MEMORIES_COLLECTION/);
   });
 
   it('waits for a lock held by a live process, then fails with exit 4', async () => {
@@ -141,15 +142,14 @@ describe('a collection file that is not safe to write', () => {
 describe('atomic writes', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('leaves the old file and no temporary file when it dies between write and rename', async () => {
-    const { dir, file, env } = place(COMMENTED);
-    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
-      throw Object.assign(new Error('simulated crash'), { code: 'EIO' });
-    });
-    const r = await run(['own', 'memories-gb-dvd-2004'], { env });
-    expect(r.code).toBe(4);
-    expect(readFileSync(file, 'utf8')).toBe(COMMENTED);
-    expect(readdirSync(dir).sort()).toEqual(['collection.yaml']);
+  it('leaves the old file and no temporary file when the rename fails', () => {
+    const { dir } = place();
+    // A folder in the file's place makes the last step, the rename, fail for real.
+    const target = join(dir, 'target');
+    fs.mkdirSync(join(target, 'inside'), { recursive: true });
+    expect(() => replaceFile(target, 'new text')).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readdirSync(dir)).toEqual(['target']);
+    expect(readdirSync(target)).toEqual(['inside']);
   });
 
   it('refuses to overwrite a change made on disk since it was read', async () => {
@@ -157,9 +157,9 @@ describe('atomic writes', () => {
     const heavy = await import('../src/cli/heavy');
     // Another editor saves the file while memories is between reading and writing it.
     const attempt = (): unknown =>
-      heavy.updateCollection(file, (text) => {
-        writeFileSync(file, `${text}# edited elsewhere\n`);
-        return { text: `${text}# memories edit\n`, message: 'edited' };
+      heavy.updateCollection(file, () => {
+        writeFileSync(file, `${readFileSync(file, 'utf8')}# edited elsewhere\n`);
+        return { edits: [{ op: 'remove', list: 'owned', index: 0 }], messages: ['edited'] };
       });
     expect(attempt).toThrow(heavy.CollectionFileError);
     expect(attempt).toThrow(/changed on disk while memories was updating it; nothing was written/);
@@ -235,18 +235,40 @@ describe('queries, marks and comparisons', () => {
   });
 });
 
-describe('yaml edits', () => {
-  it('appends to a list, a flow list, an empty key and a missing key', () => {
-    expect(appendListItem('owned:\n  - release: a\n', 'owned', { release: 'b' })).toBe('owned:\n  - release: a\n  - release: b\n');
-    expect(appendListItem('owned: []\n', 'owned', { release: 'b' })).toBe('owned:\n  - release: b\n');
-    expect(appendListItem('owned:\nwanted: []\n', 'owned', { release: 'b' })).toBe('owned:\n  - release: b\nwanted: []\n');
-    expect(appendListItem('# only a comment', 'owned', { release: 'b', note: 'a: b' })).toBe('# only a comment\nowned:\n  - release: b\n    note: "a: b"\n');
+describe('collection edits on the text', () => {
+  const add = (text: string, entry: Record<string, string>, list = 'owned'): string | undefined => editText(text, [{ op: 'add', list, entry }]);
+  it('appends to a list, an empty key and a missing key', () => {
+    expect(add('owned:\n  - release: a\n', { release: 'b' })).toBe('owned:\n  - release: a\n  - release: b\n');
+    expect(add('owned:\n- release: a\n', { release: 'b' })).toBe('owned:\n- release: a\n- release: b\n');
+    expect(add('owned: []\n', { release: 'b' })).toBe('owned:\n  - release: b\n');
+    expect(add('owned:\nwanted: []\n', { release: 'b' })).toBe('owned:\n  - release: b\nwanted: []\n');
+    expect(add('wanted: ~ # c', { release: 'b' }, 'wanted')).toBe('wanted: # c\n  - release: b\n');
+    expect(add('# only a comment', { release: 'b', note: 'a: b' })).toBe('# only a comment\nowned:\n  - release: b\n    note: "a: b"\n');
   });
 
-  it('removes an item with all its lines and keeps its neighbours', () => {
-    const text = 'owned:\n  - release: a\n    note: x\n  - release: b\n  - release: c\n';
-    expect(removeListItem(text, 'owned', 0)).toBe('owned:\n  - release: b\n  - release: c\n');
-    expect(removeListItem(text, 'owned', 2)).toBe('owned:\n  - release: a\n    note: x\n  - release: b\n');
+  it('leaves flow lists and a document end marker to the Document API', () => {
+    expect(add('owned: [{release: a}]\n', { release: 'b' })).toBeUndefined();
+    expect(add('owned:\n  - release: a\n...\n', { release: 'b' }, 'wanted')).toBeUndefined();
+    expect(editDocument('owned: [{release: a}]\n', [{ op: 'add', list: 'owned', entry: { release: 'b' } }])).toBe('owned: [ { release: a }, { release: b } ]\n');
+    expect(editDocument('owned:\n  - release: a\n...\n', [{ op: 'add', list: 'wanted', entry: { release: 'b' } }])).toBe('owned:\n  - release: a\nwanted:\n  - release: b\n...\n');
+  });
+
+  it('writes a long or multi-line note as one scalar at the right indent', () => {
+    const long = 'a'.repeat(90) + ' b';
+    expect(add('owned:\n  - release: a\n', { release: 'b', note: long })).toBe(`owned:\n  - release: a\n  - release: b\n    note: ${long}\n`);
+    expect(add('owned:\n  - release: a\n', { release: 'b', note: 'one\ntwo' })).toBe('owned:\n  - release: a\n  - release: b\n    note: |-\n      one\n      two\n');
+  });
+
+  it('removes an item with its own lines, keeping the comment above the next one', () => {
+    const text = 'owned:\n  - release: a\n    note: x\n  # about b\n  - release: b\n  - release: c\n';
+    expect(editText(text, [{ op: 'remove', list: 'owned', index: 0 }])).toBe('owned:\n  # about b\n  - release: b\n  - release: c\n');
+    expect(editText(text, [{ op: 'remove', list: 'owned', index: 2 }])).toBe('owned:\n  - release: a\n    note: x\n  # about b\n  - release: b\n');
+  });
+
+  it('changes or adds a field of one item', () => {
+    const text = 'owned:\n  - release: a\n    note: old # mine\n    added: 2001\n  - release: b\n';
+    expect(editText(text, [{ op: 'set', list: 'owned', index: 0, field: 'note', value: 'new' }])).toBe('owned:\n  - release: a\n    note: new\n    added: 2001\n  - release: b\n');
+    expect(editText(text, [{ op: 'set', list: 'owned', index: 1, field: 'note', value: 'n' }])).toBe(`${text}    note: n\n`);
   });
 });
 

@@ -31,6 +31,8 @@ export interface CollectionIndex {
   wanted: Map<string, CollectionItem>;
   viewings: Viewing[];
   viewingsByWork: Map<string, Viewing[]>;
+  /** Entries naming releases or works the loaded catalogue does not have: listed by `collection` and `log`, never hidden. */
+  unknown: { owned: CollectionItem[]; wanted: CollectionItem[]; viewings: Viewing[] };
 }
 
 export const emptyCollection = (): Collection => ({ owned: [], wanted: [], viewings: [] });
@@ -46,14 +48,24 @@ export interface KnownIds {
 /**
  * Index the collection against the ids the catalogue has. References to releases or works it
  * does not have are warnings, not errors: their data folder may simply not be loaded this time.
+ * One that looks like a typo of a known id gets a warning of its own with the suggestion; the
+ * rest share one warning, so a collection of bundled releases under --no-bundled warns once.
  */
 export function indexCollection(collection: Collection, known: KnownIds, problems: Problems): CollectionIndex {
-  const index: CollectionIndex = { owned: new Map(), wanted: new Map(), viewings: [], viewingsByWork: new Map() };
+  const index: CollectionIndex = { owned: new Map(), wanted: new Map(), viewings: [], viewingsByWork: new Map(), unknown: { owned: [], wanted: [], viewings: [] } };
   let releaseIds: string[] | undefined;
+  let workIds: string[] | undefined;
+  const missing: { at: Pos; id: string }[] = [];
+  const missed = (at: Pos, id: string, ids: () => string[], what: string): void => {
+    const near = didYouMean(id, ids());
+    if (near) problems.warning(at, `${what} is not in the catalogue${near}`);
+    else missing.push({ at, id });
+  };
   for (const list of ['owned', 'wanted'] as const) {
     for (const item of collection[list]) {
       if (!known.releases.has(item.release)) {
-        problems.warning(item.at, `${list} release "${item.release}" is not in the catalogue${didYouMean(item.release, (releaseIds ??= [...known.releases.keys()]))}; is its data folder loaded?`);
+        index.unknown[list].push(item);
+        missed(item.at, item.release, () => (releaseIds ??= [...known.releases.keys()]), `${list} release "${item.release}"`);
       } else if (index[list].has(item.release)) {
         problems.warning(item.at, `release "${item.release}" is listed twice under ${list}`);
       } else index[list].set(item.release, item);
@@ -61,11 +73,16 @@ export function indexCollection(collection: Collection, known: KnownIds, problem
   }
   for (const v of collection.viewings) {
     if (!known.works.has(v.work)) {
-      problems.warning(v.at, `viewing of "${v.work}", which is not an anthology or segment in the catalogue${didYouMean(v.work, known.works.keys())}`);
+      index.unknown.viewings.push(v);
+      missed(v.at, v.work, () => (workIds ??= [...known.works.keys()]), `the work "${v.work}" of a viewing`);
       continue;
     }
     index.viewings.push(v);
     index.viewingsByWork.set(v.work, [...(index.viewingsByWork.get(v.work) ?? []), v]);
+  }
+  if (missing.length === 1) problems.warning(missing[0]!.at, `"${missing[0]!.id}" is not in the loaded catalogue; is its data folder loaded?`);
+  else if (missing.length > 1) {
+    problems.warning(missing[0]!.at, `${missing.length} entries name releases or works that are not in the loaded catalogue ("${missing[0]!.id}" and more); is their data folder loaded? memories collection and memories log list them`);
   }
   return index;
 }

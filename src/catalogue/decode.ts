@@ -3,6 +3,7 @@ import type { Node } from 'yaml';
 import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
+import { dateFault } from '../util/date';
 import type { FieldType, Fields, TopLevel } from './schema';
 import { SLUG, topLevel } from './schema';
 import type { RecordsByKind } from './types';
@@ -257,19 +258,11 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
   }
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 /** Dates are YYYY, YYYY-MM or YYYY-MM-DD, and must exist on the calendar. A bare year number is accepted. */
 function decodeDate(ctx: Context, node: Node, v: unknown, written: string, field: string): Decoded {
   const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
-  const m = typeof s === 'string' ? DATE.exec(s) : null;
-  if (!m || typeof s !== 'string') return err(ctx, node, `"${field}" must be a date written YYYY, YYYY-MM or YYYY-MM-DD; found ${written}`);
-  const [, y, mo, d] = m;
-  const month = mo === undefined ? 1 : Number(mo);
-  const day = d === undefined ? 1 : Number(d);
-  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
-    return err(ctx, node, `"${field}" is not a real calendar date: ${written}`);
-  }
+  const fault = typeof s === 'string' ? dateFault(s) : 'form';
+  if (fault === 'form') return err(ctx, node, `"${field}" must be a date written YYYY, YYYY-MM or YYYY-MM-DD; found ${written}`);
+  if (fault === 'calendar') return err(ctx, node, `"${field}" is not a real calendar date: ${written}`);
   return s;
 }

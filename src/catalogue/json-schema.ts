@@ -1,3 +1,4 @@
+import { DATE_PATTERN } from '../util/date';
 import type { FieldType, Fields } from './schema';
 import { topLevel } from './schema';
 
@@ -17,7 +18,7 @@ function typeSchema(type: FieldType): Json {
     case 'number':
       return { type: 'number', minimum: type.min, maximum: type.max };
     case 'date':
-      return { oneOf: [{ type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, { type: 'integer', minimum: 1000, maximum: 9999 }] };
+      return { oneOf: [{ type: 'string', pattern: DATE_PATTERN }, { type: 'integer', minimum: 1000, maximum: 9999 }] };
     case 'bool':
       return { type: 'boolean' };
     case 'enum':

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cachePathFor, hashName } from '../catalogue/cache';
@@ -25,8 +25,8 @@ process.on('exit', () => {
 
 // Ctrl-C keeps Node's default: the process ends at once, even in the middle of a long parse,
 // and the shell reports 130. No terminal mode is ever changed, so nothing needs resetting; a
-// collection write in progress removes its temporary file (write-file-atomic), and a lock left
-// behind is taken over by the next run. While a pager runs, pager.ts leaves Ctrl-C to it.
+// collection write cut short leaves the old file whole, and the next run removes its temporary
+// file and takes over its lock (src/store/). While a pager runs, pager.ts leaves Ctrl-C to it.
 
 // V8's optimizing compiler (TurboFan) compiles hot functions on another thread, and Node waits
 // for those compilations before it exits, although their code will never run: a search of
@@ -55,6 +55,7 @@ main(process.argv.slice(2), {
   bundledData,
   heavy,
   shortRun,
+  readStdin: () => readFileSync(0, 'utf8'),
   now: () => new Date(),
   cachePath,
   indexPath: (key) => join(cacheDir, `search-${hashName(key)}.json`),

@@ -5,5 +5,4 @@
  */
 export { parseFile } from '../catalogue/parse-file';
 export { loadCollection, updateCollection } from '../catalogue/collection-store';
-export { appendListItem, removeListItem } from '../source/yaml-edit';
-export { CollectionFileError } from '../source/collection-file';
+export { CollectionFileError } from '../store/collection-file';

@@ -24,6 +24,8 @@ export interface Io {
   heavy(): Heavy;
   /** Told when the rest of the run is known to be short: a search answered from its stored index (entry.ts says why). */
   shortRun?(): void;
+  /** All of standard input, for commands given "-" as an argument. */
+  readStdin?(): string;
   /** Today, for default dates; tests fix it. */
   now(): Date;
   /** Where each folder's cache of decoded records lives; none when undefined. */

@@ -4,7 +4,7 @@ import { escapeLine } from '../render/escape';
 import { runReview, reviewOptions } from './commands/review';
 import { runShow, showOptions } from './commands/show';
 import { runFields } from './commands/fields';
-import { runCollection, runLog, runOwn, runUnown, runWant, runWatched } from './commands/collection';
+import { runCollection, runLog, runOwn, runRemove, runUnwatch, runWant, runWatched } from './commands/collection';
 import { runCompare } from './commands/compare';
 import { runComplete, runCompletion } from './completion';
 import { addQueryFlags, queryOptions } from './commands/query-options';
@@ -135,21 +135,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data']);
   validate.action(act((ctx, dirs: string[], flags: Flags) => runValidate(ctx, validateOptions(dirs, flags))));
 
-  const own = program
-    .command('own')
-    .argument('<release>', 'a release id (memories releases lists them)')
-    .description('Add a release to your collection (and take it off your wishlist)')
-    .option('--note <text>', 'a note of your own, such as where you bought it');
-  examples(own, ['memories own memories-us-dvd-2004', 'memories own memories-jp-4k-2025 --note "import, 2026"']);
-  own.action(act((ctx, ref: string, flags: Flags) => runOwn(ctx, ref, flags.note as string | undefined)));
-
-  const unown = program.command('unown').argument('<release>', 'a release id').description('Remove a release from your collection');
-  examples(unown, ['memories unown memories-us-dvd-2004']);
-  unown.action(act((ctx, ref: string) => runUnown(ctx, ref)));
-
-  const want = program.command('want').argument('<release>', 'a release id').description('Add a release to your wishlist').option('--note <text>', 'a note of your own');
-  examples(want, ['memories want robot-carnival-discotek-uhd']);
-  want.action(act((ctx, ref: string, flags: Flags) => runWant(ctx, ref, flags.note as string | undefined)));
+  // own, want, unown and unwant: one or more releases, or "-" for ids on standard input.
+  const releaseLists = [
+    { name: 'own', summary: 'Add releases to your collection (and take them off your wishlist), or change the note on one', note: 'a note of your own, such as where you bought it', examples: ['memories own memories-us-dvd-2004', 'memories own memories-jp-4k-2025 --note "import, 2026"', 'memories releases format:dvd country:US | memories own -'], run: (ctx: Context, refs: string[], note?: string) => runOwn(ctx, refs, note) },
+    { name: 'want', summary: 'Add releases to your wishlist, or change the note on one', note: 'a note of your own', examples: ['memories want robot-carnival-discotek-uhd', 'memories releases format:blu-ray | memories want -'], run: (ctx: Context, refs: string[], note?: string) => runWant(ctx, refs, note) },
+    { name: 'unown', summary: 'Remove releases from your collection', examples: ['memories unown memories-us-dvd-2004'], run: (ctx: Context, refs: string[]) => runRemove(ctx, 'owned', refs) },
+    { name: 'unwant', summary: 'Remove releases from your wishlist', examples: ['memories unwant robot-carnival-discotek-uhd'], run: (ctx: Context, refs: string[]) => runRemove(ctx, 'wanted', refs) },
+  ];
+  for (const list of releaseLists) {
+    const cmd = program.command(list.name).argument('<releases...>', 'release ids (memories releases lists them), or - to read them from standard input').description(list.summary);
+    if (list.note) cmd.option('--note <text>', list.note);
+    examples(cmd, list.examples);
+    cmd.action(act((ctx, refs: string[], flags: Flags) => list.run(ctx, refs, flags.note as string | undefined)));
+  }
 
   const collection = program.command('collection').description('List the releases you own and want').option('--json', 'print them as JSON');
   examples(collection, ['memories collection', 'memories releases owned:yes']);
@@ -159,11 +157,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('watched')
     .argument('<work>', 'an anthology or segment')
     .description('Log a viewing of an anthology or a segment')
-    .option('--date <date>', 'when (YYYY-MM-DD; default today)')
+    .option('--date <date>', 'when (YYYY-MM-DD, YYYY-MM or YYYY; default today)')
     .option('--rating <n>', 'your rating, 0 to 10 in half points')
     .option('--note <text>', 'a note of your own');
   examples(watched, ['memories watched magnetic-rose --rating 9.5', 'memories watched robot-carnival --date 2026-11-01']);
   watched.action(act((ctx, ref: string, flags: Flags) => runWatched(ctx, ref, flags as { date?: string; rating?: string; note?: string })));
+
+  const unwatch = program
+    .command('unwatch')
+    .argument('<work>', 'an anthology or segment')
+    .description('Remove the latest logged viewing of a work, or the one on a date')
+    .option('--date <date>', 'the viewing on this date');
+  examples(unwatch, ['memories unwatch magnetic-rose', 'memories unwatch robot-carnival --date 2026-11-01']);
+  unwatch.action(act((ctx, ref: string, flags: Flags) => runUnwatch(ctx, ref, flags.date as string | undefined)));
 
   const log = program.command('log').description('List your viewings, newest first').option('--json', 'print them as JSON');
   examples(log, ['memories log', 'memories segments rating:8..']);

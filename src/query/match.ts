@@ -5,6 +5,7 @@ import { folded } from './fold';
 import type { Folded } from './fold';
 import type { Query, Term } from './parse';
 import { QueryError } from './parse';
+import { dateFault } from '../util/date';
 
 /** How well a value matched: exact beats prefix beats substring. Lower is better. */
 export const RANK = { exact: 0, prefix: 1, substring: 2 } as const;
@@ -53,7 +54,7 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
   if (def.kind === 'number' && ends.some((e) => !/^\d+(\.\d+)?$/.test(e))) {
     throw new QueryError(`"${term.raw}": ${term.field} takes a number or a range such as ${term.field}:1987..1995 or ${term.field}:..30`, term.raw);
   }
-  if (def.kind === 'date' && ends.some((e) => !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e))) {
+  if (def.kind === 'date' && ends.some((e) => dateFault(e) !== undefined)) {
     throw new QueryError(`"${term.raw}": ${term.field} takes a date (YYYY, YYYY-MM or YYYY-MM-DD) or a range such as ${term.field}:2004-02..2004-12`, term.raw);
   }
   if (def.kind === 'text' && term.op === 'range') {

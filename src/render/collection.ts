@@ -36,3 +36,25 @@ export function renderLog(cat: Catalogue, viewings: Viewing[], view: View): stri
     view,
   );
 }
+
+/** Entries the loaded catalogue does not have, by list; a pipe prints them as "missing", list, id, date, note. */
+export interface UnknownEntries {
+  owned?: readonly CollectionItem[];
+  wanted?: readonly CollectionItem[];
+  viewings?: readonly Viewing[];
+}
+
+/**
+ * Collection entries whose release or work is not in the loaded data folders (a folder not
+ * loaded this time, or an id that changed): listed, never hidden. Empty when there are none.
+ */
+export function renderUnknownEntries(unknown: UnknownEntries, view: View, afterTable = false): string {
+  const rows = [
+    ...(unknown.owned ?? []).map((i) => ['owned', i.release, i.added ?? '', i.note ?? '']),
+    ...(unknown.wanted ?? []).map((i) => ['wanted', i.release, i.added ?? '', i.note ?? '']),
+    ...(unknown.viewings ?? []).map((v) => ['viewing', v.work, v.date ?? '', v.note ?? '']),
+  ];
+  if (rows.length === 0) return '';
+  const table = { columns: [{ header: 'LIST' }, { header: 'ID', fixed: true }, { header: 'DATE', fixed: true }, { header: 'NOTE' }], rows };
+  return `${view.tty && afterTable ? '\n' : ''}${renderGroups([{ title: 'Not in the loaded catalogue', kind: 'missing', table }], view)}`;
+}

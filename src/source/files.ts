@@ -89,6 +89,12 @@ export function describeFsError(e: unknown): string {
       return 'is a folder';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOTREG':
+      return 'not a regular file (a FIFO, socket or device?)';
+    case 'EFBIG':
+      return 'the file is larger than memories reads';
     default:
       return e instanceof Error ? e.message : String(e);
   }

@@ -44,7 +44,7 @@ function bytePos(path: string, bytes: Buffer, offset: number): Pos {
 }
 
 /** UTF-8 text without its BOM, or a problem saying the file is in another encoding. */
-function decodeUtf8(path: string, bytes: Buffer, problems: Problems): string | undefined {
+export function decodeUtf8(path: string, bytes: Buffer, problems: Problems): string | undefined {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
   if (utf16) {
     problems.error(fileStart(path), 'file is not UTF-8 (it looks like UTF-16); save it as UTF-8');

@@ -1,10 +1,14 @@
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { EditResult, UpdateResult } from '../../catalogue/collection-store';
-import type { Collection } from '../../catalogue/collection';
+import { planOwn, planRemove, planUnwatch, planWant, planWatched } from '../../catalogue/collection-plan';
+import type { Plan } from '../../catalogue/collection-plan';
+import type { UpdateResult } from '../../catalogue/collection-store';
+import type { Collection, CollectionItem, Viewing } from '../../catalogue/collection';
 import { renderJson } from '../../render/json';
-import { renderCollection, renderLog } from '../../render/collection';
-import { renderProblem } from '../../render/problems';
+import { renderCollection, renderLog, renderUnknownEntries } from '../../render/collection';
+import { renderLoadWarnings, renderProblem } from '../../render/problems';
 import { escapeLine } from '../../render/escape';
+import type { Problem } from '../../source/problem';
+import { dateFault } from '../../util/date';
 import type { Context } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
 import { resolveOrFail } from './resolve';
@@ -17,99 +21,150 @@ function releaseId(cat: Catalogue, ref: string): string {
   return t.id;
 }
 
-/** Apply an edit to the collection file and report it; file-system trouble is exit 4, a broken file exit 3. */
-function update(ctx: Context, edit: (text: string, collection: Collection) => EditResult): number {
-  const heavy = ctx.io.heavy();
+/**
+ * The release ids named on the command line; "-" reads more from standard input, one a line
+ * (the first tab-separated field, so a table piped from memories releases works as it is).
+ */
+function releaseIds(ctx: Context, refs: readonly string[]): string[] {
+  const words = refs.flatMap((ref) =>
+    ref === '-'
+      ? (ctx.io.readStdin?.() ?? '')
+          .split('\n')
+          .map((line) => line.split('\t')[0]!.trim())
+          .filter((word) => word !== '' && !word.startsWith('#'))
+      : [ref],
+  );
+  if (words.length === 0) throw usageError('no release ids were given (standard input was empty)');
+  const cat = ctx.catalogue();
+  return words.map((word) => releaseId(cat, word));
+}
+
+/** Apply a plan to the collection file and report it; file-system trouble is exit 4, a broken file exit 3. */
+function update(ctx: Context, plan: (collection: Collection) => Plan): number {
   let result: UpdateResult;
   try {
-    result = heavy.updateCollection(ctx.collectionPath, edit);
+    result = ctx.io.heavy().updateCollection(ctx.collectionPath, plan);
   } catch (e) {
-    if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(e.message, EXIT.files);
+    // Thrown by the lazily loaded bundle, so recognised by name rather than by class.
+    if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(escapeLine(e.message), EXIT.files);
     throw e;
   }
   if (result.kind === 'invalid') {
     ctx.io.stderr.write(result.problems.list.map((p) => renderProblem(p, ctx.err)).join(''));
-    throw new CliError(`${ctx.collectionPath} has errors (above); fix them and run the command again. Nothing was written`, EXIT.data);
+    throw new CliError(`${escapeLine(ctx.collectionPath)} has errors (above); fix them and run the command again. Nothing was written`, EXIT.data);
   }
-  ctx.io.stderr.write(`${result.message}\n`);
+  if (result.kind === 'refused') throw new CliError(escapeLine(result.message), EXIT.data);
+  ctx.io.stderr.write(result.messages.map((m) => `${m}\n`).join(''));
   return EXIT.ok;
 }
 
-const added = (ctx: Context, note: string | undefined): Record<string, string> => ({ ...(note ? { note } : {}), added: ctx.today() });
-
-/** `memories own RELEASE [--note]`: add to what you own (and take it off the wishlist). */
-export function runOwn(ctx: Context, ref: string, note: string | undefined): number {
-  const id = releaseId(ctx.catalogue(), ref);
-  const heavy = ctx.io.heavy();
-  return update(ctx, (text, collection) => {
-    if (collection.owned.some((o) => o.release === id)) return { unchanged: `${id} is already in your collection` };
-    let next = heavy.appendListItem(text, 'owned', { release: id, ...added(ctx, note) });
-    const wanted = collection.wanted.findIndex((w) => w.release === id);
-    if (wanted >= 0) next = heavy.removeListItem(next, 'wanted', wanted);
-    return { text: next, message: `added ${id} to your collection${wanted >= 0 ? ' (and took it off your wishlist)' : ''}` };
-  });
+/** A --note as given; an empty one is a mistake rather than a way to clear it. */
+function noteFlag(note: string | undefined): string | undefined {
+  if (note !== undefined && note.trim() === '') throw usageError('--note needs some text');
+  return note;
 }
 
-/** `memories unown RELEASE`. */
-export function runUnown(ctx: Context, ref: string): number {
-  const id = releaseId(ctx.catalogue(), ref);
-  const heavy = ctx.io.heavy();
-  return update(ctx, (text, collection) => {
-    const i = collection.owned.findIndex((o) => o.release === id);
-    if (i < 0) return { unchanged: `${id} is not in your collection` };
-    return { text: heavy.removeListItem(text, 'owned', i), message: `removed ${id} from your collection` };
-  });
+/** `memories own RELEASE... [--note]`: add to what you own (and take it off the wishlist), or change the note. */
+export function runOwn(ctx: Context, refs: string[], note: string | undefined): number {
+  const ids = releaseIds(ctx, refs);
+  return update(ctx, (collection) => planOwn(collection, ids, noteFlag(note), ctx.today()));
 }
 
-/** `memories want RELEASE [--note]`: add to the wishlist. */
-export function runWant(ctx: Context, ref: string, note: string | undefined): number {
-  const id = releaseId(ctx.catalogue(), ref);
-  const heavy = ctx.io.heavy();
-  return update(ctx, (text, collection) => {
-    if (collection.owned.some((o) => o.release === id)) return { unchanged: `${id} is already in your collection` };
-    if (collection.wanted.some((w) => w.release === id)) return { unchanged: `${id} is already on your wishlist` };
-    return { text: heavy.appendListItem(text, 'wanted', { release: id, ...added(ctx, note) }), message: `added ${id} to your wishlist` };
-  });
+/** `memories want RELEASE... [--note]`: add to the wishlist, or change the note there. */
+export function runWant(ctx: Context, refs: string[], note: string | undefined): number {
+  const ids = releaseIds(ctx, refs);
+  return update(ctx, (collection) => planWant(collection, ids, noteFlag(note), ctx.today()));
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** `memories unown RELEASE...` and `memories unwant RELEASE...`. */
+export function runRemove(ctx: Context, list: 'owned' | 'wanted', refs: string[]): number {
+  const ids = releaseIds(ctx, refs);
+  return update(ctx, (collection) => planRemove(collection, list, ids));
+}
 
-/** `memories watched WORK [--date] [--rating]`: log a viewing. */
-export function runWatched(ctx: Context, ref: string, flags: { date?: string; rating?: string; note?: string }): number {
-  const cat = ctx.catalogue();
-  const t = resolveOrFail(cat, ref);
+/** The work a viewing is of: an anthology or a segment. */
+function workId(ctx: Context, ref: string): string {
+  const t = resolveOrFail(ctx.catalogue(), ref);
   if (t.kind !== 'work') throw usageError(`"${escapeLine(ref)}" is not an anthology or segment; you watch works`);
-  const date = flags.date ?? ctx.today();
-  if (!DATE.test(date)) throw usageError(`--date must be YYYY, YYYY-MM or YYYY-MM-DD, not "${escapeLine(date)}"`);
-  const rating = flags.rating === undefined ? undefined : Number(flags.rating);
-  if (rating !== undefined && (!Number.isFinite(rating) || rating < 0 || rating > 10 || !Number.isInteger(rating * 2))) {
-    throw usageError(`--rating must be from 0 to 10 in half points (7, 8.5), not "${escapeLine(flags.rating ?? '')}"`);
-  }
-  const heavy = ctx.io.heavy();
-  return update(ctx, (text) => ({
-    text: heavy.appendListItem(text, 'viewings', { work: t.id, date, ...(rating === undefined ? {} : { rating }), ...(flags.note ? { note: flags.note } : {}) }),
-    message: `logged a viewing of ${t.id} on ${date}${rating === undefined ? '' : `, rated ${rating}/10`}`,
-  }));
+  return t.id;
 }
 
-/** `memories collection`: what you own and what you want. */
+/** A --date, by the same rule as dates in data files. */
+export function dateFlag(date: string): string {
+  const fault = dateFault(date);
+  if (fault === 'form') throw usageError(`--date must be YYYY, YYYY-MM or YYYY-MM-DD, not "${escapeLine(date)}"`);
+  if (fault === 'calendar') throw usageError(`--date ${escapeLine(date)} is not a real calendar date`);
+  return date;
+}
+
+/** A --rating: a plain decimal from 0 to 10 in half points; "", "0x8" and "1e1" are refused. */
+function ratingFlag(rating: string | undefined): number | undefined {
+  if (rating === undefined) return undefined;
+  const n = /^\d{1,2}(\.\d+)?$/.test(rating) ? Number(rating) : NaN;
+  if (!(n >= 0 && n <= 10 && Number.isInteger(n * 2))) throw usageError(`--rating must be from 0 to 10 in half points (7, 8.5), not "${escapeLine(rating)}"`);
+  return n;
+}
+
+/** `memories watched WORK [--date] [--rating] [--note]`: log a viewing. */
+export function runWatched(ctx: Context, ref: string, flags: { date?: string; rating?: string; note?: string }): number {
+  const work = workId(ctx, ref);
+  const viewing = { work, date: dateFlag(flags.date ?? ctx.today()), rating: ratingFlag(flags.rating), note: noteFlag(flags.note) };
+  return update(ctx, () => planWatched(viewing));
+}
+
+/** `memories unwatch WORK [--date]`: remove the latest viewing, or the one on that date. */
+export function runUnwatch(ctx: Context, ref: string, date: string | undefined): number {
+  const work = workId(ctx, ref);
+  const on = date === undefined ? undefined : dateFlag(date);
+  return update(ctx, (collection) => planUnwatch(collection, work, on));
+}
+
+/**
+ * Load for `collection` and `log`: a collection file with errors is not "empty", so its
+ * problems are printed in full and the run ends with exit 3; other warnings as any command.
+ */
+function loadHonestly(ctx: Context): Catalogue {
+  const result = ctx.load();
+  const own = (p: Problem): boolean => p.file === ctx.collectionPath;
+  const mine = result.problems.list.filter(own);
+  if (mine.some((p) => p.severity === 'error')) {
+    ctx.io.stderr.write(mine.map((p) => renderProblem(p, ctx.err)).join(''));
+    throw new CliError(`${escapeLine(ctx.collectionPath)} has errors (above); fix them, and memories validate checks it again`, EXIT.data);
+  }
+  const others = result.problems.list.filter((p) => !own(p) || p.severity === 'warning');
+  if (others.length > 0) ctx.io.stderr.write(renderLoadWarnings(others, ctx.err));
+  return result.catalogue;
+}
+
+/** `memories collection`: what you own and what you want, and what the loaded catalogue does not have. */
 export function runCollection(ctx: Context, json: boolean): number {
-  const cat = ctx.catalogue();
+  const cat = loadHonestly(ctx);
   const index = cat.collection;
   const owned = [...(index?.owned.values() ?? [])];
   const wanted = [...(index?.wanted.values() ?? [])];
-  if (json) ctx.write(renderJson({ owned, wanted }));
-  else if (owned.length + wanted.length === 0) ctx.io.stderr.write(`your collection is empty; add to it with memories own RELEASE or memories want RELEASE (it lives in ${ctx.collectionPath})\n`);
-  else ctx.write(renderCollection(cat, owned, wanted, ctx.out));
+  const unknown: { owned: CollectionItem[]; wanted: CollectionItem[] } = { owned: index?.unknown.owned ?? [], wanted: index?.unknown.wanted ?? [] };
+  const total = owned.length + wanted.length + unknown.owned.length + unknown.wanted.length;
+  if (json) ctx.write(renderJson({ owned, wanted, notInCatalogue: unknown }));
+  else if (total === 0) ctx.io.stderr.write(`your collection is empty; add to it with memories own RELEASE or memories want RELEASE (it lives in ${escapeLine(ctx.collectionPath)})\n`);
+  else {
+    if (owned.length + wanted.length > 0) ctx.write(renderCollection(cat, owned, wanted, ctx.out));
+    ctx.write(renderUnknownEntries(unknown, ctx.out, owned.length + wanted.length > 0));
+  }
   return EXIT.ok;
 }
 
-/** `memories log`: viewings, newest first. */
+const newestFirst = (a: Viewing, b: Viewing): number => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0);
+
+/** `memories log`: viewings, newest first, and those of works the loaded catalogue does not have. */
 export function runLog(ctx: Context, json: boolean): number {
-  const cat = ctx.catalogue();
-  const viewings = [...(cat.collection?.viewings ?? [])].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0));
-  if (json) ctx.write(renderJson(viewings));
-  else if (viewings.length === 0) ctx.io.stderr.write('no viewings logged yet; log one with memories watched WORK\n');
-  else ctx.write(renderLog(cat, viewings, ctx.out));
+  const cat = loadHonestly(ctx);
+  const viewings = [...(cat.collection?.viewings ?? [])].sort(newestFirst);
+  const unknown = [...(cat.collection?.unknown.viewings ?? [])].sort(newestFirst);
+  if (json) ctx.write(renderJson([...viewings, ...unknown].sort(newestFirst)));
+  else if (viewings.length + unknown.length === 0) ctx.io.stderr.write('no viewings logged yet; log one with memories watched WORK\n');
+  else {
+    if (viewings.length > 0) ctx.write(renderLog(cat, viewings, ctx.out));
+    ctx.write(renderUnknownEntries({ viewings: unknown }, ctx.out, viewings.length > 0));
+  }
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { parseQuery } from '../../query/parse';
 import type { Query } from '../../query/parse';
+import { escapeLine } from '../../render/escape';
 import { usageError } from '../errors';
 import type { Command } from 'commander';
 
@@ -38,8 +39,9 @@ function quoted(value: string): string {
 /** Turn terms and flags into a query; a malformed query is a usage error (exit 2). */
 export function queryOptions(terms: string[], flags: Record<string, unknown>): QueryOptions {
   const extra = SHORTHANDS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, field]) => `${field}:${quoted(flags[flag] as string)}`);
-  const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw usageError(`--limit takes a whole number, not "${String(flags.limit)}"`);
+  // Digits only: Number() would also take "", "0x8" and "1e1".
+  const limit = flags.limit === undefined ? undefined : /^\d{1,9}$/.test(String(flags.limit)) ? Number(flags.limit) : NaN;
+  if (Number.isNaN(limit)) throw usageError(`--limit takes a whole number, not "${escapeLine(String(flags.limit))}"`);
   // A query error becomes a usage error in the one place that maps errors to exit codes.
   const query = parseQuery(terms);
   const shorthand = parseQuery(extra).groups[0] ?? [];

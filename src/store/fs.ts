@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/**
+ * The file-system steps everything memories keeps between runs is built on: folders made one
+ * level at a time, reads that open only regular files and never read past a cap, and atomic
+ * replacement whose temporary files name their process, so that a later run can tell the
+ * leftovers of a killed run from a write in progress.
+ */
+
+/** An error with an errno-style code, for the cases the system itself does not report. */
+export function fsError(code: 'ENOTDIR' | 'ENOTREG' | 'EFBIG', path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${path}`), { code, path });
+}
+
+const codeOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
+
+/** Whether a process with this id runs (one we may not signal still runs). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return codeOf(e) === 'EPERM';
+  }
+}
+
+/**
+ * Make `dir` and any missing parents, each 0700 as XDG asks, one level at a time from the
+ * nearest folder that exists. Node's recursive mkdir spins for ever under /proc; this stops at
+ * the first level that cannot be made, and at a parent that is a file (ENOTDIR).
+ */
+export function ensureFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; ) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(at).isDirectory();
+    } catch (e) {
+      const up = dirname(at);
+      if (codeOf(e) !== 'ENOENT' || up === at) throw e;
+      missing.push(at);
+      at = up;
+      continue;
+    }
+    if (!isDir) throw fsError('ENOTDIR', at);
+    break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (e) {
+      if (codeOf(e) !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/**
+ * The bytes of a regular file, at most `cap` of them: anything else (a FIFO, a device, a
+ * folder) is refused before it could block, and a file that turns out longer than the cap,
+ * whatever stat said (/proc reports 0), is refused once cap + 1 bytes are read.
+ */
+export function readRegularFile(path: string, cap: number): Buffer {
+  if (!statSync(path).isFile()) throw fsError('ENOTREG', path);
+  // O_NONBLOCK: should the path become a FIFO after the check, the open still returns at once.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  try {
+    if (!fstatSync(fd).isFile()) throw fsError('ENOTREG', path);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(cap + 1 - total, 1 << 20) || 1);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > cap) throw fsError('EFBIG', path);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The name of a temporary file beside `path`, carrying our pid so that a later run can clean up after us. */
+export function tempName(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Remove the temporary files of `path` (and of `path.lock`) left by runs that have died. */
+export function removeDeadTemps(path: string): void {
+  const temp = new RegExp(`^${escapeRegExp(basename(path))}(?:\\.lock)?\\.tmp-(\\d+)-[0-9a-f]+$`);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(temp.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !pidAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+/**
+ * Replace `path` with `data` atomically: a temporary file in the same folder, written, flushed
+ * and given the old file's mode, then renamed over it, and the folder flushed. A crash at any
+ * moment leaves the old file or the new one, never a part of either; the temporary file is
+ * removed on failure, and by the next replace if the process was killed.
+ */
+export function replaceFile(path: string, data: string | Buffer): void {
+  removeDeadTemps(path);
+  let mode = 0o600;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    // A new file: private to the user, like the folder it is in.
+  }
+  const temp = tempName(path);
+  try {
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      fchmodSync(fd, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  syncFolder(dirname(path));
+}
+
+/** Flush a folder's entries, so that a rename survives a power cut; where that is not possible, carry on. */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems cannot flush a folder; the rename itself is still atomic.
+  }
+}
