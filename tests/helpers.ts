@@ -32,6 +32,8 @@ export interface RunOptions {
   heavy?: typeof heavy;
   /** Told as Io.shortRun is. */
   shortRun?: () => void;
+  /** What the run reads from standard input. */
+  stdin?: string;
 }
 
 export interface RunResult {
@@ -53,6 +55,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     env: { MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml'), ...(options.env ?? { NO_COLOR: '1' }) },
     bundledData: BUNDLED,
     heavy: () => options.heavy ?? heavy,
+    readStdin: () => options.stdin ?? '',
     now: () => TODAY,
     ...(options.cacheDir === undefined ? {} : { cachePath: (folder: string) => cachePathFor(options.cacheDir!, folder) }),
     ...(indexDir === undefined ? {} : { indexPath: (key: string) => join(indexDir, `search-${hashName(key)}.json`) }),

@@ -2,8 +2,8 @@ import { editDocument, editText, orderEdits } from '../source/collection-edit';
 import type { Edit, Entry } from '../source/collection-edit';
 import { parseSource } from '../source/parse';
 import type { SourceFile } from '../source/parse';
-import { Problems } from '../source/problem';
-import { readCollectionText, withCollectionLock, writeCollectionText } from '../store/collection-file';
+import { fileStart, Problems } from '../source/problem';
+import { CollectionFileError, readCollectionText, withCollectionLock, writeCollectionText } from '../store/collection-file';
 import type { ReadFile } from '../store/collection-file';
 import type { LockOptions } from '../store/lock';
 import { emptyCollection } from './collection';
@@ -12,11 +12,10 @@ import type { Collection } from './collection';
 import { decodeDocument } from './decode';
 import { collectionTopLevel } from './schema';
 
-/** The collection as loaded: decoded records, their problems, and whether the file exists. */
+/** The collection as loaded: decoded records and their problems. */
 export interface LoadedCollection {
   collection: Collection;
   problems: Problems;
-  exists: boolean;
 }
 
 const HEADER = `# Your memories collection: what you own, what you want, what you watched.
@@ -31,10 +30,16 @@ function decodeCollection(source: SourceFile, problems: Problems): Collection {
 /** Read and decode the collection file; a missing file is an empty collection. */
 export function loadCollection(path: string): LoadedCollection {
   const problems = new Problems();
-  const read = readCollectionText(path, problems);
-  if (!read?.exists) return { collection: emptyCollection(), problems, exists: read !== undefined };
-  const source = parseSource(path, read.text, problems);
-  return { collection: source ? decodeCollection(source, problems) : emptyCollection(), problems, exists: true };
+  let read: ReadFile | undefined;
+  try {
+    read = readCollectionText(path, problems);
+  } catch (e) {
+    // A collection that cannot be read (a FIFO in its place, say) is its problem, not every command's.
+    if (!(e instanceof CollectionFileError)) throw e;
+    problems.error(fileStart(path), e.message);
+  }
+  const source = read?.exists ? parseSource(path, read.text, problems) : undefined;
+  return { collection: source ? decodeCollection(source, problems) : emptyCollection(), problems };
 }
 
 export type UpdateResult =

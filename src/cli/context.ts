@@ -36,14 +36,18 @@ export interface Context {
   out: View;
   err: View;
   folders: string[];
-  /** Load the catalogue and the user's collection, printing a bounded list of problems to stderr; once per run. */
-  catalogue(): Catalogue;
+  /**
+   * Load the catalogue and the user's collection, printing a bounded list of problems to
+   * stderr; once per run. The commands that change the collection read it themselves, under
+   * its lock, and load the catalogue without it (`collection: false`).
+   */
+  catalogue(options?: { collection?: boolean }): Catalogue;
   /** The user's collection file: MEMORIES_COLLECTION, else $XDG_DATA_HOME/memories/collection.yaml. */
   collectionPath: string;
   /** Today as YYYY-MM-DD, in local time. */
   today(): string;
   /** Load the data folders and the collection, problems included, printing nothing. */
-  load(folders?: string[]): LoadResult;
+  load(folders?: string[], withCollection?: boolean): LoadResult;
   /**
    * Run a search over the stored index of the data folders when it is fresh, printing the
    * problems the data had as catalogue() would; otherwise over the catalogue, storing an index
@@ -149,7 +153,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     return indexCollection(collection, known(), problems);
   };
 
-  const load = (which = folders): LoadResult =>
+  const load = (which = folders, withCollection = true): LoadResult =>
     filesNamed(() => {
       const progress = io.stderr.isTTY ? progressLine(io) : undefined;
       let result: LoadResult;
@@ -160,7 +164,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       }
       dataProblems = [...result.problems.list];
       const cat = result.catalogue;
-      cat.collection = readCollection(() => ({ releases: cat.releaseById, works: cat.works }), result.problems);
+      if (withCollection) cat.collection = readCollection(() => ({ releases: cat.releaseById, works: cat.works }), result.problems);
       if (cat.collection) result.fileCount++;
       return result;
     });
@@ -169,9 +173,9 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     if (problems.length > 0) io.stderr.write(renderLoadWarnings(problems, err));
   };
 
-  const catalogue = (): Catalogue => {
+  const catalogue = ({ collection = true } = {}): Catalogue => {
     if (loaded) return loaded;
-    const result = load();
+    const result = load(folders, collection);
     warn(result.problems.list);
     loaded = result.catalogue;
     return loaded;

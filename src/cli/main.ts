@@ -29,7 +29,7 @@ Exit codes:
   0    success (an empty result is a success)
   1    internal error (a bug: please report it; MEMORIES_DEBUG=1 shows the stack)
   2    usage error, or a REF that names nothing or several records
-  3    data errors (memories validate)
+  3    data errors (memories validate; a collection file with errors)
   4    file-system errors (a missing --data folder; the collection file cannot be
        written, or another memories is writing it; the output cannot be written)
   130  interrupted by Ctrl-C (the shell reports it)`;

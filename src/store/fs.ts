@@ -104,9 +104,9 @@ export function tempName(path: string): string {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Remove the temporary files of `path` (and of `path.lock`) left by runs that have died. */
+/** Remove the temporary files beside `path` (its own, and its lock's) left by runs that have died: their pid is in the name. */
 export function removeDeadTemps(path: string): void {
-  const temp = new RegExp(`^${escapeRegExp(basename(path))}(?:\\.lock)?\\.tmp-(\\d+)-[0-9a-f]+$`);
+  const temp = new RegExp(`^${escapeRegExp(basename(path))}\\.(?:[\\w.-]+\\.)?tmp-(\\d+)-[0-9a-f]+$`);
   let names: string[];
   try {
     names = readdirSync(dirname(path));

@@ -35,7 +35,7 @@ function releaseIds(ctx: Context, refs: readonly string[]): string[] {
       : [ref],
   );
   if (words.length === 0) throw usageError('no release ids were given (standard input was empty)');
-  const cat = ctx.catalogue();
+  const cat = ctx.catalogue({ collection: false });
   return words.map((word) => releaseId(cat, word));
 }
 
@@ -84,7 +84,7 @@ export function runRemove(ctx: Context, list: 'owned' | 'wanted', refs: string[]
 
 /** The work a viewing is of: an anthology or a segment. */
 function workId(ctx: Context, ref: string): string {
-  const t = resolveOrFail(ctx.catalogue(), ref);
+  const t = resolveOrFail(ctx.catalogue({ collection: false }), ref);
   if (t.kind !== 'work') throw usageError(`"${escapeLine(ref)}" is not an anthology or segment; you watch works`);
   return t.id;
 }
