@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,13 @@ describe('bytes kept', () => {
     expect(r.stderr).toContain(`${file}:3:11: error: file is not valid UTF-8`);
     expect(r.stderr.match(/not valid UTF-8/g)).toHaveLength(1);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a file over the size cap before reading it, exit 3', async () => {
+    const { file, env } = place('');
+    truncateSync(file, 17 * 1024 * 1024);
+    const r = await run(['own', GB], { env });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([3, `${file}:1:1: error: the collection file is over the 16 MB limit; is it really a collection file?`]);
   });
 
   it('keeps a byte order mark and CRLF line ends, new lines included', async () => {

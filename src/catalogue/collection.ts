@@ -55,11 +55,11 @@ export function indexCollection(collection: Collection, known: KnownIds, problem
   const index: CollectionIndex = { owned: new Map(), wanted: new Map(), viewings: [], viewingsByWork: new Map(), unknown: { owned: [], wanted: [], viewings: [] } };
   let releaseIds: string[] | undefined;
   let workIds: string[] | undefined;
-  const missing: { at: Pos; id: string }[] = [];
+  const missing: { at: Pos; id: string; what: string }[] = [];
   const missed = (at: Pos, id: string, ids: () => string[], what: string): void => {
     const near = didYouMean(id, ids());
     if (near) problems.warning(at, `${what} is not in the catalogue${near}`);
-    else missing.push({ at, id });
+    else missing.push({ at, id, what });
   };
   for (const list of ['owned', 'wanted'] as const) {
     for (const item of collection[list]) {
@@ -80,7 +80,7 @@ export function indexCollection(collection: Collection, known: KnownIds, problem
     index.viewings.push(v);
     index.viewingsByWork.set(v.work, [...(index.viewingsByWork.get(v.work) ?? []), v]);
   }
-  if (missing.length === 1) problems.warning(missing[0]!.at, `"${missing[0]!.id}" is not in the loaded catalogue; is its data folder loaded?`);
+  if (missing.length === 1) problems.warning(missing[0]!.at, `${missing[0]!.what} is not in the loaded catalogue; is its data folder loaded?`);
   else if (missing.length > 1) {
     problems.warning(missing[0]!.at, `${missing.length} entries name releases or works that are not in the loaded catalogue ("${missing[0]!.id}" and more); is their data folder loaded? memories collection and memories log list them`);
   }

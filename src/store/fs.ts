@@ -76,7 +76,9 @@ export function ensureFolder(dir: string): void {
  * whatever stat said (/proc reports 0), is refused once cap + 1 bytes are read.
  */
 export function readRegularFile(path: string, cap: number): Buffer {
-  if (!statSync(path).isFile()) throw fsError('ENOTREG', path);
+  const stats = statSync(path);
+  if (!stats.isFile()) throw fsError('ENOTREG', path);
+  if (stats.size > cap) throw fsError('EFBIG', path);
   // O_NONBLOCK: should the path become a FIFO after the check, the open still returns at once.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   try {
