@@ -1,5 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Alias, Node } from 'yaml';
 import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
 import { didYouMean } from '../util/closest';
@@ -16,10 +16,20 @@ interface Context {
   problems: Problems;
   /** Aliases followed so far: a cap keeps an alias bomb from expanding without end. */
   aliases: number;
+  /** What each alias names, found in one walk of the document on the first alias. */
+  targets?: Map<Alias, Node | undefined>;
 }
 
+// Caps on what one data file may hold (docs/data-format.md lists them). Past each, one problem
+// says so, rather than a run that slows down or runs out of memory.
 /** Data files need few aliases; more than this is treated as an attack or a mistake. */
 export const MAX_ALIASES = 1000;
+/** Keys in one mapping: a record has a few dozen fields at most. */
+export const MAX_KEYS = 1000;
+/** Characters in one value: a long review is some thousands. */
+export const MAX_VALUE_CHARS = 1_000_000;
+
+const DUPLICATE_KEY = 'this key appears twice in the same mapping; remove or rename one of them';
 
 /** Tags of the YAML 1.2 core schema; any other tag (!custom, !!js/function) is refused. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
@@ -47,16 +57,18 @@ export function decodeDocument(source: SourceFile, problems: Problems, table: To
     err(ctx, root, `${what} must be a mapping with the keys ${keyList}; found ${describeNode(root)}`);
     return out;
   }
+  if (tooManyKeys(ctx, root)) return out;
+  const keys = new Set<string>();
   for (const pair of root.items) {
     const key = keyName(ctx, pair.key as Node);
-    if (key === undefined) continue;
+    if (key === undefined || duplicate(ctx, keys, key, pair.key as Node)) continue;
     if (!Object.hasOwn(table, key)) {
       err(ctx, pair.key as Node, `unknown top-level key "${key}"${didYouMean(key, Object.keys(table))}; use ${keyList}`);
       continue;
     }
     const spec = table[key]!;
     const list = resolve(ctx, pair.value as Node | null);
-    if (list === null || (isScalar(list) && list.value === null)) continue;
+    if (list === INVALID || list === null || (isScalar(list) && list.value === null)) continue;
     if (!isSeq(list)) {
       err(ctx, list, `"${key}" must be a list of records (each item starting with "- "); found ${describeNode(list)}`);
       continue;
@@ -87,13 +99,47 @@ function err(ctx: Context, node: Node | null | undefined, message: string): type
   return INVALID;
 }
 
-/** Follow an alias (`*name`) to the node it names; anchors are plain YAML and allowed, within a cap. */
-function resolve(ctx: Context, node: Node | null): Node | null {
-  if (node && isAlias(node)) {
-    if (++ctx.aliases > MAX_ALIASES) throw new TooManyAliases();
-    return (node.resolve(ctx.source.doc) as Node | undefined) ?? null;
+/**
+ * Follow an alias (`*name`) to the node it names: the last anchor of that name before it, as
+ * YAML says. The first alias of a document walks it once to find them all, so any number of
+ * aliases costs one walk. An alias with no anchor before it is a problem at the alias.
+ */
+function resolve(ctx: Context, node: Node | null): Node | null | typeof INVALID {
+  if (!node || !isAlias(node)) return node;
+  if (++ctx.aliases > MAX_ALIASES) throw new TooManyAliases();
+  ctx.targets ??= aliasTargets(ctx.source.doc);
+  const target = ctx.targets.get(node);
+  if (target === undefined) return err(ctx, node, `the alias *${node.source} names no anchor before it; put "&${node.source}" on a value above, or write the value out`);
+  return target;
+}
+
+function aliasTargets(doc: SourceFile['doc']): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node as Node);
+    },
+  });
+  return targets;
+}
+
+/** A mapping with more keys than any record needs is one problem, at the mapping. */
+function tooManyKeys(ctx: Context, node: Node & { items: unknown[] }): boolean {
+  if (node.items.length <= MAX_KEYS) return false;
+  err(ctx, node, `this mapping has ${node.items.length} keys, more than the ${MAX_KEYS} a data file may use in one mapping`);
+  return true;
+}
+
+/** Record a key of a mapping; a second one of the same name is a problem at the second. */
+function duplicate(ctx: Context, keys: Set<string>, key: string, node: Node): boolean {
+  if (!keys.has(key)) {
+    keys.add(key);
+    return false;
   }
-  return node;
+  err(ctx, node, DUPLICATE_KEY);
+  return true;
 }
 
 /** A tag outside the core schema, reported at its node; undefined when the node is plain. */
@@ -134,15 +180,18 @@ function sourceText(ctx: Context, node: Node): string {
 
 function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fields): Decoded {
   const node = resolve(ctx, raw);
+  if (node === INVALID) return INVALID;
   if (!node || !isMap(node)) return err(ctx, node ?? raw, `each ${name} must be a mapping of fields (key: value); found ${describeNode(node)}`);
   const tagged = badTag(ctx, node);
   if (tagged) return tagged;
+  if (tooManyKeys(ctx, node)) return INVALID;
   const record: Record<string, unknown> = { at: posOf(ctx, node) };
   let ok = true;
   const seen = new Set<string>();
+  const keys = new Set<string>();
   for (const pair of node.items) {
     const key = keyName(ctx, pair.key as Node);
-    if (key === undefined) {
+    if (key === undefined || duplicate(ctx, keys, key, pair.key as Node)) {
       ok = false;
       continue;
     }
@@ -169,6 +218,7 @@ function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fiel
 
 function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: string, keyNode: Node): Decoded {
   const node = resolve(ctx, raw);
+  if (node === INVALID) return INVALID;
   // Problems point where the value is used: at an alias (*name), not at the anchor it names.
   const at = raw && isAlias(raw) ? raw : node;
   if (node === null || (isScalar(node) && node.value === null)) {
@@ -197,12 +247,14 @@ function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: str
 
 function decodeMap(ctx: Context, node: Node, field: string): Decoded {
   if (!isMap(node)) return err(ctx, node, `"${field}" must be a mapping of name: value; found ${describeNode(node)}`);
+  if (tooManyKeys(ctx, node)) return INVALID;
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   let ok = true;
+  const keys = new Set<string>();
   for (const pair of node.items) {
     const key = keyName(ctx, pair.key as Node);
     const value = resolve(ctx, pair.value as Node | null);
-    if (key === undefined) ok = false;
+    if (key === undefined || value === INVALID || duplicate(ctx, keys, key, pair.key as Node)) ok = false;
     else if (!isScalar(value) || value.value === null || typeof value.value === 'object') {
       err(ctx, value ?? (pair.key as Node), `"${field}.${key}" must be a single value`);
       ok = false;
@@ -219,6 +271,7 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
     case 'longtext':
       if (typeof v !== 'string') return err(ctx, node, `"${field}" must be text; YAML read ${written} as a ${typeof v}, so put it in quotes: "${written}"`);
       if (v.trim() === '') return err(ctx, node, `"${field}" is empty; give it a value or remove the line`);
+      if (v.length > MAX_VALUE_CHARS) return err(ctx, node, `"${field}" is ${v.length} characters long, more than the ${MAX_VALUE_CHARS} a value may have`);
       return v;
     case 'slug':
       if (typeof v !== 'string' || !SLUG.test(v)) {

@@ -16,7 +16,7 @@ function typeSchema(type: FieldType): Json {
     case 'int':
       return { type: 'integer', minimum: type.min, maximum: type.max };
     case 'number':
-      return { type: 'number', minimum: type.min, maximum: type.max };
+      return { type: 'number', minimum: type.min, maximum: type.max, ...(type.step === undefined ? {} : { multipleOf: type.step }) };
     case 'date':
       return { oneOf: [{ type: 'string', pattern: DATE_PATTERN }, { type: 'integer', minimum: 1000, maximum: 9999 }] };
     case 'bool':

@@ -174,7 +174,7 @@ export const reviewFields: Fields = {
   subject: { type: { kind: 'slug' }, required: true, doc: 'The id of the anthology or segment reviewed.' },
   author: text('Who wrote the review.', true),
   date: date('When it was written.'),
-  rating: { type: { kind: 'number', min: 0, max: 10 }, doc: 'Rating from 0 to 10.' },
+  rating: { type: { kind: 'number', min: 0, max: 10, step: 0.5 }, doc: 'Rating from 0 to 10, in half points.' },
   title: text('Headline.'),
   text: { type: { kind: 'longtext' }, required: true, doc: 'The review; paragraphs separated by blank lines, *emphasis* allowed.' },
   url: text('Where it was first published.'),

@@ -5,6 +5,7 @@ import { EXIT, usageError } from './errors';
 import type { Catalogue } from '../catalogue/catalogue';
 import { FIELD_ALIASES, FIELDS } from '../query/fields';
 import type { SearchKind } from '../query/fields';
+import { own } from '../util/own';
 
 /** Shell scripts that ask `memories __complete WORDS...` for candidates, as gh and cobra do. */
 export const COMPLETION_SCRIPTS: Record<string, string> = {
@@ -67,7 +68,7 @@ export function completeWords(program: Command, words: string[], catalogue: () =
   else if (cmd.name() === 'review') candidates = [...catalogue().works.keys()];
   else if (cmd.name() === 'fields') candidates = Object.keys(FIELDS);
   else if (cmd.name() === 'completion') candidates = Object.keys(COMPLETION_SCRIPTS);
-  else if (KIND_OF[cmd.name()]) {
+  else if (own(KIND_OF, cmd.name())) {
     const field = current.includes(':') ? current.slice(0, current.indexOf(':')) : undefined;
     if (field === 'anthology') candidates = catalogue().anthologies.map((a) => `anthology:${a.id}`);
     else if (field !== undefined) candidates = [];
@@ -78,7 +79,7 @@ export function completeWords(program: Command, words: string[], catalogue: () =
 
 /** `memories completion SHELL`: print the script for one shell. */
 export function runCompletion(ctx: Context, shell: string): number {
-  const script = COMPLETION_SCRIPTS[shell];
+  const script = own(COMPLETION_SCRIPTS, shell);
   if (!script) throw usageError(`no completion for "${escapeLine(shell)}"; choose bash, zsh or fish`);
   ctx.write(script);
   return EXIT.ok;

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json';
-import { escapeLine } from '../render/escape';
+import { escapeLine, escapeText } from '../render/escape';
 import { runReview, reviewOptions } from './commands/review';
 import { runShow, showOptions } from './commands/show';
 import { runFields } from './commands/fields';
@@ -66,7 +66,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeText(s)) })
     .showSuggestionAfterError(true)
     .option('--data <dir>', 'also load records from DIR (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
     .option('--no-bundled', 'leave out the bundled catalogue')
@@ -223,10 +223,11 @@ export async function main(args: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof CliError) {
-      io.stderr.write(`memories: ${e.message}\n`);
+      // Messages quote paths, arguments and environment values: escaped here, once, for all of them.
+      io.stderr.write(`memories: ${escapeText(e.message)}\n`);
       return e.exitCode;
     }
-    const detail = io.env.MEMORIES_DEBUG ? `\n${e instanceof Error ? e.stack : String(e)}` : ' (MEMORIES_DEBUG=1 shows details)';
+    const detail = io.env.MEMORIES_DEBUG ? `\n${escapeText(e instanceof Error ? (e.stack ?? e.message) : String(e))}` : ' (MEMORIES_DEBUG=1 shows details)';
     io.stderr.write(`memories: internal error: ${escapeLine(e instanceof Error ? e.message : String(e))}${detail}\n`);
     return EXIT.internal;
   }

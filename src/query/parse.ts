@@ -1,5 +1,6 @@
 import { didYouMean } from '../util/closest';
 import { FIELD_ALIASES, allFieldNames } from './fields';
+import { own } from '../util/own';
 
 /** One search term: `word`, `field:value`, `field:=value`, `field:lo..hi`, any of them negated with `^`. */
 export interface Term {
@@ -71,7 +72,7 @@ function parseTerm(token: string): Term {
   if (!known.includes(name)) {
     throw new QueryError(`unknown field "${name}"${didYouMean(name, known)}; run memories fields to list them`, token);
   }
-  const field = FIELD_ALIASES[name] ?? name;
+  const field = own(FIELD_ALIASES, name) ?? name;
   let value = body.slice(colon + 1);
   if (value.startsWith('=')) {
     value = value.slice(1);

@@ -4,6 +4,7 @@ import type { FieldDef, SearchKind } from './fields';
 import { FIELD_ALIASES, FIELDS } from './fields';
 import { compareText } from './fold';
 import { QueryError } from './parse';
+import { own } from '../util/own';
 
 export interface SortKey {
   field: string;
@@ -20,7 +21,7 @@ export function parseSort(spec: string, kind: SearchKind): SortKey[] {
       const p = part.trim();
       const descending = p.endsWith('-');
       const name = (descending ? p.slice(0, -1) : p).toLowerCase();
-      const field = FIELD_ALIASES[name] ?? name;
+      const field = own(FIELD_ALIASES, name) ?? name;
       if (!Object.hasOwn(fields, field)) {
         throw new QueryError(`cannot sort ${kind} by "${name}"${didYouMean(name, Object.keys(fields))}; run memories fields ${kind}`, part);
       }

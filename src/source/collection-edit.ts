@@ -153,7 +153,7 @@ function applySplices(text: string, list: Splice[]): string | undefined {
 }
 
 /** Parse text known to be valid YAML, with the options the decoder uses. */
-const parse = (text: string): Document.Parsed => parseDocument(text, { lineCounter: new LineCounter(), schema: 'core', merge: false });
+const parse = (text: string): Document.Parsed => parseDocument(text, { lineCounter: new LineCounter(), schema: 'core', merge: false, uniqueKeys: false });
 
 /** The edits made on the text, keeping every other byte; undefined where that is not safe. */
 export function editText(text: string, edits: readonly Edit[]): string | undefined {

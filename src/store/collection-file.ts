@@ -1,11 +1,11 @@
 import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { describeFsError, MAX_FILE_BYTES } from '../source/files';
+import { describeFsError, MAX_FILE_BYTES, readRegularFile } from '../source/files';
 import { decodeUtf8 } from '../source/parse';
 import type { Problems } from '../source/problem';
 import { fileStart } from '../source/problem';
-import { ensureFolder, readRegularFile, replaceFile } from './fs';
+import { ensureFolder, replaceFile } from './fs';
 import { LockBusyError, withLock } from './lock';
 import type { LockOptions } from './lock';
 

@@ -1,20 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
-  constants,
   fchmodSync,
-  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readSync,
   renameSync,
   rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fsError } from '../source/files';
 
 /**
  * The file-system steps everything memories keeps between runs is built on: folders made one
@@ -22,11 +20,6 @@ import { basename, dirname, join, resolve } from 'node:path';
  * replacement whose temporary files name their process, so that a later run can tell the
  * leftovers of a killed run from a write in progress.
  */
-
-/** An error with an errno-style code, for the cases the system itself does not report. */
-export function fsError(code: 'ENOTDIR' | 'ENOTREG' | 'EFBIG', path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: ${path}`), { code, path });
-}
 
 const codeOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
@@ -67,35 +60,6 @@ export function ensureFolder(dir: string): void {
     } catch (e) {
       if (codeOf(e) !== 'EEXIST') throw e;
     }
-  }
-}
-
-/**
- * The bytes of a regular file, at most `cap` of them: anything else (a FIFO, a device, a
- * folder) is refused before it could block, and a file that turns out longer than the cap,
- * whatever stat said (/proc reports 0), is refused once cap + 1 bytes are read.
- */
-export function readRegularFile(path: string, cap: number): Buffer {
-  const stats = statSync(path);
-  if (!stats.isFile()) throw fsError('ENOTREG', path);
-  if (stats.size > cap) throw fsError('EFBIG', path);
-  // O_NONBLOCK: should the path become a FIFO after the check, the open still returns at once.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-  try {
-    if (!fstatSync(fd).isFile()) throw fsError('ENOTREG', path);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(cap + 1 - total, 1 << 20) || 1);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-      if (total > cap) throw fsError('EFBIG', path);
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
   }
 }
 

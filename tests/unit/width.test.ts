@@ -44,4 +44,25 @@ describe('displayWidth', () => {
   it('splits into graphemes without breaking a cluster', () => {
     expect(splitGraphemes('e\u0301a👨‍👩‍👧')).toEqual(['e\u0301', 'a', '👨‍👩‍👧']);
   });
+
+  it('splits long text a slice at a time exactly as the segmenter splits it whole', () => {
+    const whole = (t: string): string[] => Array.from(new Intl.Segmenter().segment(t), (g) => g.segment);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { minLength: 200, maxLength: 1500 }), (chars) => {
+        const text = chars.join('');
+        expect(splitGraphemes(text)).toEqual(whole(text));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('splits in linear time, with no lone surrogate, even one cluster of thousands of marks', () => {
+    const started = Date.now();
+    expect(splitGraphemes('大友克洋、'.repeat(40_000))).toHaveLength(200_000);
+    const marks = splitGraphemes(`e${'\u0301'.repeat(5000)}😀`);
+    expect(marks.join('')).toBe(`e${'\u0301'.repeat(5000)}😀`);
+    expect(marks.some((g) => /^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(g))).toBe(false);
+    // Generous: the whole-string segmenter took over 30 s for this much; sliced, well under one.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });
