@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { OutStream } from './io';
 
 /**
@@ -17,16 +17,6 @@ export function outStream(fd: number, nodeStream: () => NodeJS.WriteStream): Out
     closed = true;
     if (e.code !== 'EPIPE') failed ??= e;
   };
-  if (closedAtStart(fd)) {
-    // Nothing can be delivered: the first write says so, and the run ends with exit 4.
-    return {
-      write: (text) => {
-        if (text !== '') failed ??= Object.assign(new Error('closed'), { code: 'EBADF' });
-      },
-      isTTY: false,
-      failed: () => failed,
-    };
-  }
   if (mayBeTerminal(fd)) {
     const stream = nodeStream();
     stream.on('error', stop);
@@ -77,21 +67,6 @@ function mayBeTerminal(fd: number): boolean {
     return rdev !== statSync('/dev/null').rdev;
   } catch {
     return true;
-  }
-}
-
-/**
- * Whether fd was closed when memories started (`memories list >&-`). Node then opens /dev/null
- * in its place, for reading and writing; a shell's `>/dev/null` opens it for writing only. (A
- * `1<>/dev/null` looks the same as a closed descriptor, and is taken for one.)
- */
-function closedAtStart(fd: number): boolean {
-  try {
-    if (fstatSync(fd).rdev !== statSync('/dev/null').rdev) return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
-    return flags !== undefined && (parseInt(flags, 8) & 0o3) === 0o2;
-  } catch {
-    return false;
   }
 }
 

@@ -156,8 +156,6 @@ export function describeFsError(e: unknown): string {
       return 'is a folder';
     case 'ENOSPC':
       return 'no space left on the device';
-    case 'EBADF':
-      return 'the descriptor is closed (>&-?)';
     case 'EROFS':
       return 'read-only file system';
     case 'ENOTREG':

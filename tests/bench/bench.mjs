@@ -103,6 +103,31 @@ for (const n of sizes) {
   row(`${n}: warm show anthology-1`, mem(...data, 'show', 'anthology-1', '--no-pager'), runs, { env: cacheEnv });
   row(`${n}: warm validate`, mem(...data, 'validate'), runs, { env: cacheEnv });
 }
+// Hostile files at each cap of docs/data-format.md: validate must stay within 2x of yaml's bare
+// parse of the same file (before, aliases and large mappings made it quadratic).
+const hostile = join(tmpdir(), 'memories-bench-hostile');
+const anthology = (id, extra = '') => `  - id: ${id}\n    title: T\n    year: 1990\n    segments:\n      - { id: ${id}-1, title: One }\n${extra}`;
+const caps = [
+  ['1,000 aliases among 10,000 records', `staff:\n${Array.from({ length: 10000 }, (_, i) => `  - { id: p-${i}, name: P ${i} }`).join('\n')}\nanthologies:\n  - id: a\n    title: A\n    year: 1990\n    studios: &s [S]\n    segments:\n${Array.from({ length: 999 }, (_, i) => `      - { id: s-${i}, title: S, studios: *s }`).join('\n')}\n`],
+  ['80,000 keys in one mapping (over the cap)', `anthologies:\n${anthology('a', `    links:\n${Array.from({ length: 80000 }, (_, i) => `      k${i}: v`).join('\n')}\n`)}`],
+  ['1,000,000-character value', `anthologies:\n${anthology('a', `    synopsis: "${'x'.repeat(999_000)}"\n`)}`],
+];
+for (const [label, text] of caps) {
+  rmSync(hostile, { recursive: true, force: true });
+  spawnSync('mkdir', ['-p', hostile]);
+  writeFileSync(join(hostile, 'h.yaml'), text);
+  const yamlPath = JSON.stringify(join(root, 'node_modules', 'yaml'));
+  const parse = row(`cap: bare yaml parse, ${label}`, ['-e', `require(${yamlPath}).parseDocument(require('fs').readFileSync(${JSON.stringify(join(hostile, 'h.yaml'))},'utf8'), { uniqueKeys: false })`], 3);
+  const check = row(`cap: validate, ${label}`, mem('--no-bundled', 'validate', hostile), 3, { env: cacheEnv, before: clearCache });
+  check.target = `2x of bare parse (${(check.ms / parse.ms).toFixed(2)}x)`;
+}
+// A 200,000-character CJK paragraph wrapped in an 80-column pseudo-terminal (\`script\` on both sides).
+writeFileSync(join(hostile, 'h.yaml'), `anthologies:\n${anthology('long', `    synopsis: "${'大友克洋の夢。'.repeat(200_000 / 7)}"\n`)}`);
+const inTerminal = (args) => ['-e', `require('child_process').spawnSync('script', ['-qec', ${JSON.stringify(args)}, '/dev/null'], { stdio: 'ignore', env: { ...process.env, COLUMNS: '80' } })`];
+const ptyFloor = row('pty: script around node -e 0', inTerminal(`${process.execPath} -e 0`), 5);
+const wrap = row('pty: show of a 200,000-character CJK synopsis at 80 columns', inTerminal(`${process.execPath} ${bin} --no-bundled --data ${hostile} show long --no-pager`), 3, { env: cacheEnv });
+wrap.target = `well under 1 s (${(wrap.ms - ptyFloor.ms).toFixed(0)} ms over the pty floor)`;
+rmSync(hostile, { recursive: true, force: true });
 clearCache();
 rmSync(peakScript, { force: true });
 rmSync(peakFile, { force: true });
