@@ -3,7 +3,7 @@ import type { Edit, Entry } from '../source/collection-edit';
 import { parseSource } from '../source/parse';
 import type { SourceFile } from '../source/parse';
 import { fileStart, Problems } from '../source/problem';
-import { CollectionFileError, readCollectionText, withCollectionLock, writeCollectionText } from '../store/collection-file';
+import { CollectionFileError, encodeText, readCollectionText, withCollectionLock, writeCollectionText } from '../store/collection-file';
 import type { ReadFile } from '../store/collection-file';
 import type { LockOptions } from '../store/lock';
 import { emptyCollection } from './collection';
@@ -82,7 +82,8 @@ function faithfulEdit(path: string, read: ReadFile, text: string, edits: Edit[],
     }
     if (candidate === undefined) continue;
     const problems = new Problems();
-    const source = parseSource(path, read.format.crlf ? candidate.replaceAll('\n', '\r\n') : candidate, problems);
+    // Checked as it will be on disk, line ends and all (the decoder drops a byte order mark itself).
+    const source = parseSource(path, encodeText(candidate, { ...read.format, bom: false }), problems);
     const after = source && decodeCollection(source, problems);
     if (after && problems.errorCount === 0 && contentOf(after) === expected) return candidate;
   }

@@ -17,7 +17,7 @@ import { pidAlive, removeDeadTemps, tempName } from './fs';
  */
 
 /** How long a second writer waits for the lock before giving up. */
-export const LOCK_WAIT_MS = 3000;
+const LOCK_WAIT_MS = 3000;
 
 /** The lock is held by another process that still runs. */
 export class LockBusyError extends Error {
