@@ -25,8 +25,22 @@ const lazyChildProcess = {
   },
 };
 
+// unicode-segmenter decodes its tables when it is loaded, about 2 ms, and only text outside the
+// simple scripts needs it (src/render/width.ts): its one function loads the module on first call.
+const lazySegmenter = {
+  name: 'lazy-segmenter',
+  setup(b) {
+    b.onResolve({ filter: /^unicode-segmenter\/grapheme$/ }, (args) => (args.namespace === 'lazy-segmenter' ? undefined : { path: 'grapheme', namespace: 'lazy-segmenter' }));
+    b.onLoad({ filter: /^grapheme$/, namespace: 'lazy-segmenter' }, () => ({
+      contents: "let m; exports.splitGraphemes = (s) => (m ??= require('unicode-segmenter/grapheme')).splitGraphemes(s);",
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
-await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/memories.cjs', external: ['./parse.cjs'], plugins: [lazyChildProcess] });
+await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/memories.cjs', external: ['./parse.cjs'], plugins: [lazyChildProcess, lazySegmenter] });
 await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });
 await build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });
 // launch.cjs reads the bundle as latin1, which is right only for ASCII (esbuild's default charset).

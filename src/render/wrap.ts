@@ -1,34 +1,47 @@
-import { displayWidth, splitGraphemes } from './width';
+import { displayWidth, graphemeWidth, splitGraphemes } from './width';
 
 /** Closing punctuation that must not start a line (kinsoku): it stays with what precedes it. */
 const NO_LINE_START = new Set('、。，．・：；？！」』）】〉》ー…,.;:!?)]'.split(''));
 
+interface Chunk {
+  text: string;
+  width: number;
+  /** Where its graphemes start, in case a word must be cut. */
+  from: number;
+  to: number;
+}
+
 /**
  * Break text into chunks that may not be split: a run of spaces, a word of narrow
- * characters, or one wide (CJK) character, which may break on either side.
+ * characters, or one wide (CJK) character, which may break on either side. The text is
+ * segmented and measured once here, not again per chunk.
  */
-function chunks(paragraph: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  const flush = (): void => {
-    if (word) out.push(word);
-    word = '';
-  };
-  for (const g of splitGraphemes(paragraph)) {
-    if (/^\s+$/u.test(g)) {
-      flush();
-      out.push(' ');
-    } else if (NO_LINE_START.has(g) && !word && out.length > 0 && out[out.length - 1] !== ' ') {
-      out[out.length - 1] += g;
-    } else if (displayWidth(g) >= 2) {
-      flush();
-      word = g;
-      flush();
+function chunks(graphemes: string[], widths: number[]): Chunk[] {
+  const out: Chunk[] = [];
+  let word: Chunk | undefined;
+  for (let i = 0; i < graphemes.length; i++) {
+    const g = graphemes[i]!;
+    const w = widths[i]!;
+    const last = out[out.length - 1];
+    if (g === ' ') {
+      word = undefined;
+      out.push({ text: ' ', width: 1, from: i, to: i + 1 });
+    } else if (NO_LINE_START.has(g) && !word && last && last.text !== ' ') {
+      last.text += g;
+      last.width += w;
+      last.to = i + 1;
+    } else if (w >= 2) {
+      word = undefined;
+      out.push({ text: g, width: w, from: i, to: i + 1 });
+    } else if (word) {
+      word.text += g;
+      word.width += w;
+      word.to = i + 1;
     } else {
-      word += g;
+      word = { text: g, width: w, from: i, to: i + 1 };
+      out.push(word);
     }
   }
-  flush();
   return out;
 }
 
@@ -42,23 +55,25 @@ export function wrapParagraph(paragraph: string, width: number): string[] {
     line = '';
     used = 0;
   };
-  for (const chunk of chunks(paragraph.replace(/\s+/gu, ' ').trim())) {
-    const w = displayWidth(chunk);
-    if (chunk === ' ') {
+  const graphemes = splitGraphemes(paragraph.replace(/\s+/gu, ' ').trim());
+  const widths = graphemes.map(graphemeWidth);
+  for (const chunk of chunks(graphemes, widths)) {
+    if (chunk.text === ' ') {
       if (used > 0 && used < width) {
         line += ' ';
         used += 1;
       }
       continue;
     }
-    if (used + w > width && used > 0) newLine();
-    if (w <= width) {
-      line += chunk;
-      used += w;
+    if (used + chunk.width > width && used > 0) newLine();
+    if (chunk.width <= width) {
+      line += chunk.text;
+      used += chunk.width;
       continue;
     }
-    for (const g of splitGraphemes(chunk)) {
-      const gw = displayWidth(g);
+    for (let i = chunk.from; i < chunk.to; i++) {
+      const g = graphemes[i]!;
+      const gw = widths[i]!;
       if (used + gw > width && used > 0) newLine();
       line += g;
       used += gw;
