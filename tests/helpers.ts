@@ -7,7 +7,6 @@ import * as heavy from '../src/cli/heavy';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeFile } from '../src/catalogue/decode';
-import { cachePathFor, hashName } from '../src/catalogue/cache';
 import { buildCatalogue } from '../src/catalogue/catalogue';
 import type { Catalogue } from '../src/catalogue/catalogue';
 
@@ -26,12 +25,12 @@ export interface RunOptions {
   cacheDir?: string;
   /** Keep search indexes only (no folder caches) in this folder, so a search that loads the catalogue parses files. */
   indexDir?: string;
-  /** The build the run claims to be (see Io.build). */
+  /** The build the run claims to be (see StoreOptions.build). */
   build?: string;
+  /** The store's clock; by default ten seconds ahead, so that files just written are old enough to be kept. */
+  storeNow?: () => number;
   /** Replace the lazily loaded parts, to count or refuse what a run parses. */
   heavy?: typeof heavy;
-  /** Told as Io.shortRun is. */
-  shortRun?: () => void;
   /** What the run reads from standard input. */
   stdin?: string;
 }
@@ -57,10 +56,9 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     heavy: () => options.heavy ?? heavy,
     readStdin: () => options.stdin ?? '',
     now: () => TODAY,
-    ...(options.cacheDir === undefined ? {} : { cachePath: (folder: string) => cachePathFor(options.cacheDir!, folder) }),
-    ...(indexDir === undefined ? {} : { indexPath: (key: string) => join(indexDir, `search-${hashName(key)}.json`) }),
-    build: options.build,
-    shortRun: options.shortRun,
+    ...(indexDir === undefined
+      ? {}
+      : { store: { dir: indexDir, build: options.build ?? 'test', folderCaches: options.cacheDir !== undefined, now: options.storeNow ?? (() => Date.now() + 10_000) } }),
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

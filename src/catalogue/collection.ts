@@ -1,4 +1,5 @@
 import type { Pos, Problems } from '../source/problem';
+import { isObject } from '../store/check';
 import { didYouMean } from '../util/closest';
 
 /** A release in the user's collection, owned or wanted. */
@@ -36,6 +37,13 @@ export interface CollectionIndex {
 }
 
 export const emptyCollection = (): Collection => ({ owned: [], wanted: [], viewings: [] });
+
+const isEntry = (key: 'release' | 'work') => (e: unknown): boolean => isObject(e) && typeof e[key] === 'string' && isObject(e.at) && typeof e.at.file === 'string';
+
+/** Whether a value read back from the store is a decoded collection (see isRecordsByKind). */
+export function isCollection(v: unknown): v is Collection {
+  return isObject(v) && Array.isArray(v.owned) && v.owned.every(isEntry('release')) && Array.isArray(v.wanted) && v.wanted.every(isEntry('release')) && Array.isArray(v.viewings) && v.viewings.every(isEntry('work'));
+}
 
 // Decoding lives in collection-store.ts, with the yaml package, outside the start-up bundle.
 

@@ -1,10 +1,29 @@
 import { listDataFiles } from '../source/files';
 import { Problems } from '../source/problem';
-import { FolderCache } from './cache';
+import type { Store } from '../store/store';
 import { buildCatalogue } from './catalogue';
 import type { Catalogue } from './catalogue';
 import type { ParseFile } from './parse-file';
 import type { RecordsByKind } from './types';
+import type { FolderCache } from '../store/folder-cache';
+import { isObject } from '../store/check';
+
+const KINDS = ['anthologies', 'staff', 'releases', 'reviews'] as const;
+
+/**
+ * Whether a value read back from a folder cache is what decodeFile returns: every kind a list
+ * of records, each with an id and a position. The cache's digest finds damage; this finds a
+ * cache of another shape.
+ */
+export function isRecordsByKind(v: unknown): v is RecordsByKind {
+  return (
+    isObject(v) &&
+    KINDS.every((kind) => {
+      const list = v[kind];
+      return Array.isArray(list) && list.every((r) => isObject(r) && typeof r.id === 'string' && isObject(r.at) && typeof r.at.file === 'string');
+    })
+  );
+}
 
 export interface LoadResult {
   catalogue: Catalogue;
@@ -15,8 +34,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** How to parse a file that is not cached; the CLI passes a lazily loaded parser. */
   parse: ParseFile;
-  /** Where each folder's cache lives, if caching is wanted. */
-  cachePath?: (folder: string) => string;
+  /** Where decoded files are kept between runs, if they are. */
+  store?: Store;
   /** Told after each file that had to be parsed: how many of this folder's files are done. */
   progress?: (done: number, total: number) => void;
 }
@@ -32,24 +51,26 @@ export function loadCatalogue(folders: readonly string[], options: LoadOptions):
   let fileCount = 0;
   for (const folder of folders) {
     const files = listDataFiles(folder, problems);
-    const cache = options.cachePath ? FolderCache.open(options.cachePath(folder), folder) : undefined;
-    for (const [i, file] of files.entries()) {
-      fileCount++;
-      const hit = cache?.get(file);
-      if (hit) {
-        problems.list.push(...hit.problems);
-        parts.push(hit.records);
-        continue;
+    const read = (cache: FolderCache<RecordsByKind> | undefined, now: number): void => {
+      for (const [i, file] of files.entries()) {
+        fileCount++;
+        const hit = cache?.get(file);
+        if (hit) {
+          problems.list.push(...hit.problems);
+          parts.push(hit.records);
+          continue;
+        }
+        const own = new Problems();
+        const records = options.parse(file, own);
+        problems.list.push(...own.list);
+        parts.push(records);
+        cache?.set(file, records, own.list, now);
+        options.progress?.(i + 1, files.length);
       }
-      const own = new Problems();
-      const records = options.parse(file, own);
-      problems.list.push(...own.list);
-      parts.push(records);
-      cache?.set(file, records, own.list);
-      options.progress?.(i + 1, files.length);
-    }
-    cache?.keepOnly(files);
-    cache?.save();
+      cache?.keepOnly(files);
+    };
+    if (options.store) options.store.withFolderCache(folder, isRecordsByKind, read);
+    else read(undefined, 0);
   }
   return { catalogue: buildCatalogue(parts, problems), problems, fileCount };
 }

@@ -1,16 +1,14 @@
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Catalogue } from '../catalogue/catalogue';
-import { indexCollection } from '../catalogue/collection';
-import type { Collection, CollectionIndex, KnownIds } from '../catalogue/collection';
-import { FolderCache } from '../catalogue/cache';
+import { indexCollection, isCollection } from '../catalogue/collection';
+import type { CollectionIndex, KnownIds } from '../catalogue/collection';
 import { loadCatalogue } from '../catalogue/load';
 import type { LoadResult } from '../catalogue/load';
-import { encodeSnapshot, racy, readSnapshot, snapshotOf, stampsOf, writeSnapshot } from '../catalogue/snapshot';
 import { QueryError } from '../query/parse';
-import { indexSections, liveIndex, storedIndex } from '../query/search-index';
+import { indexSections, liveIndex, storedIds, storedIndex } from '../query/search-index';
 import type { SearchIndex, SearchSpec } from '../query/search-index';
 import { escapeLine } from '../render/escape';
 import { renderLoadWarnings } from '../render/problems';
@@ -18,6 +16,8 @@ import type { View } from '../render/view';
 import { listDataFiles, MissingFolderError } from '../source/files';
 import type { Problem } from '../source/problem';
 import { Problems } from '../source/problem';
+import { storePaths } from '../store/paths';
+import { Store } from '../store/store';
 import { CliError, EXIT, usageError } from './errors';
 import type { ColorWhen, Io } from './io';
 import { decideView } from './io';
@@ -108,8 +108,9 @@ export function dataFolders(io: Io, options: GlobalOptions): string[] {
 
 export function createContext(io: Io, options: GlobalOptions): Context {
   const folders = dataFolders(io, options);
-  const collectionPath = io.env.MEMORIES_COLLECTION || join(io.env.XDG_DATA_HOME || join(io.env.HOME || homedir(), '.local', 'share'), 'memories', 'collection.yaml');
+  const collectionPath = storePaths(io.env, homedir()).collection;
   const err = decideView(io.stderr, io.env, options.color);
+  const store = new Store(io.store ?? { dir: undefined, build: '' });
   let loaded: Catalogue | undefined;
   // The problems of the data alone, without the collection's: what a search index stores.
   let dataProblems: Problem[] = [];
@@ -138,17 +139,13 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       return undefined;
     }
     const file = { path: collectionPath, stats };
-    const cache = io.cachePath ? FolderCache.open<Collection>(io.cachePath(collectionPath), dirname(collectionPath)) : undefined;
-    const hit = cache?.get(file);
-    let collection: Collection;
-    let own: Problem[];
-    if (hit) ({ records: collection, problems: own } = hit);
-    else {
+    const { collection, own } = store.withFolderCache(dirname(collectionPath), isCollection, (cache, now) => {
+      const hit = cache?.get(file);
+      if (hit) return { collection: hit.records, own: hit.problems };
       const mine = io.heavy().loadCollection(collectionPath);
-      ({ collection, problems: { list: own } } = mine);
-      cache?.set(file, collection, own);
-      cache?.save();
-    }
+      cache?.set(file, mine.collection, mine.problems.list, now);
+      return { collection: mine.collection, own: mine.problems.list };
+    });
     problems.list.push(...own);
     return indexCollection(collection, known(), problems);
   };
@@ -158,7 +155,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       const progress = io.stderr.isTTY ? progressLine(io) : undefined;
       let result: LoadResult;
       try {
-        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), cachePath: io.cachePath, progress: progress?.update });
+        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), store, progress: progress?.update });
       } finally {
         progress?.done();
       }
@@ -182,33 +179,27 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   };
 
   const searchIndex = <R>(spec: SearchSpec, use: (index: SearchIndex) => R): R => {
-    // One index per set of folders, kept in the file named by them; the build that wrote it is
-    // part of its key, so another build's index is simply rewritten.
-    const named = JSON.stringify(folders.map((f) => resolve(f)));
-    const path = io.indexPath?.(named);
-    const key = JSON.stringify({ build: io.build ?? '', folders: named });
     const listing = new Problems();
-    const stamps = path ? filesNamed(() => folders.flatMap((f) => stampsOf(listDataFiles(f, listing)))) : [];
+    const stamps = store.enabled ? filesNamed(() => folders.flatMap((f) => store.stamps(listDataFiles(f, listing)))) : [];
     // A folder with files that cannot be read is loaded in full, so its problems are reported afresh.
-    const usable = path !== undefined && listing.list.length === 0;
-    const snapshot = usable ? readSnapshot(path, key, stamps) : undefined;
+    const usable = store.enabled && listing.list.length === 0;
+    const snapshot = usable ? store.snapshot(folders, stamps) : undefined;
     if (snapshot) {
       const problems = new Problems();
       let printed = false;
       try {
         problems.list.push(...snapshot.problems);
-        const ids = (kind: string): Set<string> => new Set(snapshot.section(`${kind}.ids`) as string[]);
+        const ids = (kind: 'works' | 'releases'): Set<string> => new Set(storedIds(snapshot, kind));
         const collection = filesNamed(() => readCollection(() => ({ releases: ids('releases'), works: ids('works') }), problems));
         warn(problems.list);
         printed = true;
-        io.shortRun?.();
-        return use(storedIndex(snapshot.section, collection));
+        return use(storedIndex(snapshot, collection));
       } catch (e) {
-        // The user's own errors stand. Anything else means a damaged index (a section that is
-        // not JSON, or of the wrong shape): answer from the files and write it again. If its
+        // The user's own errors stand. Anything else means an index that cannot be used (store/
+        // checks every section it reads): answer from the files and write it again. If its
         // problems are printed already, load without printing them twice.
         if (e instanceof CliError || e instanceof QueryError) throw e;
-        if (io.env.MEMORIES_DEBUG) io.stderr.write(`memories: the search index ${path} could not be used, so it is rebuilt: ${e instanceof Error ? e.stack : String(e)}\n`);
+        if (io.env.MEMORIES_DEBUG) io.stderr.write(`memories: the search index could not be used, so it is rebuilt: ${escapeLine(e instanceof Error ? e.message : String(e))}\n`);
         if (printed) loaded = load().catalogue;
       } finally {
         snapshot.close();
@@ -216,11 +207,9 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     }
     const cat = catalogue();
     const items = spec.items(cat);
-    if (!usable || racy(stamps, io.now().getTime())) return use(liveIndex(cat, items, spec.rows));
-    const bytes = encodeSnapshot(key, stamps, dataProblems, indexSections(cat, items, spec.rows));
-    writeSnapshot(path, bytes);
+    if (!usable) return use(liveIndex(cat, items, spec.rows));
     // The index just made answers, as it will answer the next search.
-    return use(storedIndex(snapshotOf(bytes).section, cat.collection));
+    return use(storedIndex(store.keepSnapshot(folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), cat.collection));
   };
 
   const out = decideView(io.stdout, io.env, options.color);

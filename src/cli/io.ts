@@ -1,6 +1,7 @@
 import type * as ChalkModule from 'chalk';
 import { PLAIN } from '../render/view';
 import type { View } from '../render/view';
+import type { StoreOptions } from '../store/store';
 import type * as HeavyModule from './heavy';
 
 export type Heavy = typeof HeavyModule;
@@ -22,18 +23,12 @@ export interface Io {
   bundledData: string;
   /** The parts that need yaml or write files (./heavy.ts); the entry loads them on first use. */
   heavy(): Heavy;
-  /** Told when the rest of the run is known to be short: a search answered from its stored index (entry.ts says why). */
-  shortRun?(): void;
   /** All of standard input, for commands given "-" as an argument. */
   readStdin?(): string;
   /** Today, for default dates; tests fix it. */
   now(): Date;
-  /** Where each folder's cache of decoded records lives; none when undefined. */
-  cachePath?: (folder: string) => string;
-  /** Where the search index of a set of folders (named by `key`) lives; none when undefined. */
-  indexPath?: (key: string) => string;
-  /** Names the build that is running: a search index made by another build is not used. */
-  build?: string;
+  /** What runs keep between runs (src/store/): caches and search indexes; nothing when undefined. */
+  store?: StoreOptions;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */
   page?(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'>;
 }

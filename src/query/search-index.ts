@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CollectionIndex } from '../catalogue/collection';
-import { Ints, Lines } from '../catalogue/snapshot';
-import type { LinesReader } from '../catalogue/snapshot';
+import { Ints, Lines, SnapshotDamage } from '../store/snapshot';
+import type { LinesReader, Snapshot } from '../store/snapshot';
 import type { Release, Staff, Work } from '../catalogue/types';
 import type { FieldDef, SearchKind } from './fields';
 import { FIELDS, personNames } from './fields';
@@ -17,14 +17,14 @@ export interface SearchItems {
   releases: readonly Release[];
 }
 
-/** The row each kind of item is shown as, in one line (no newline). */
-export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string };
+/** The row each kind of item is shown as: its cells, as they are (render/ escapes them when it prints). */
+export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string[] };
 
 /** What a search reads of one kind: its items, their field values, and the row each is shown as. */
 export interface IndexedKind<T> {
   items(): readonly T[];
   source: FieldSource<T>;
-  row(item: T): string;
+  row(item: T): string[];
 }
 
 /** Per kind, an IndexedKind of whatever its items are (records, or positions in a stored index). */
@@ -46,14 +46,15 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
   const kind = <K extends SearchKind>(k: K): IndexedKind<SearchItems[K][number]> => ({
     items: () => items[k],
     source: liveSource(cat),
-    row: (item) => (rows[k] as (item: SearchItems[K][number], cat: Catalogue) => string)(item, cat),
+    row: (item) => (rows[k] as (item: SearchItems[K][number], cat: Catalogue) => string[])(item, cat),
   });
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
 }
 
 /**
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
- * the rows they are shown as (Lines, read only for the items found), and for each
+ * the rows they are shown as (each a JSON list of its cells, as Lines, read only for the items
+ * found), and for each
  * field a column with one entry per item:
  * - a text field: its values folded ahead of time (foldForStore) and joined by "|", which no
  *   folded text contains, as Lines; `.keys` holds the same without spaces, where a query's
@@ -80,10 +81,10 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
   for (const kind of KINDS) {
     const list = items[kind] as readonly unknown[];
     const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
-    const row = rows[kind] as (item: unknown, cat: Catalogue) => string;
+    const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
-    sections[`${kind}.rows`] = Lines.of(list.map((item) => row(item, cat)));
+    sections[`${kind}.rows`] = Lines.of(list.map((item) => JSON.stringify(row(item, cat))));
     Object.assign(sections, peopleColumns(kind, list, fields, person));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
@@ -149,26 +150,45 @@ function withWords(keys: LinesReader, words: readonly string[]): number[] {
   return words.length === 0 ? [] : keys.containing(words[0]!).filter((line) => words.every((w) => keys.get(line).includes(w)));
 }
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isKeyLists = (v: unknown): v is string[][] => Array.isArray(v) && v.every(isStrings);
+const isValueLists = (v: unknown): v is (string | number)[][] => Array.isArray(v) && v.every((x) => Array.isArray(x) && x.every((y) => typeof y === 'string' || typeof y === 'number'));
+
+/** The ids a stored index holds for one kind, checked. */
+export function storedIds(snapshot: Snapshot, kind: SearchKind): string[] {
+  return snapshot.json(`${kind}.ids`, isStrings);
+}
+
 /**
  * A search over a stored index (see indexSections), whose items are numbers: positions in
- * each kind's columns. `section` parses a section on first use, so a search reads only the
- * columns its query names. The collection is the current one, applied to the stored keys.
+ * each kind's columns. Sections are read and checked on first use (store/snapshot.ts), so a
+ * search reads only the columns its query names, and one that does not fit throws
+ * SnapshotDamage, which means a rebuild. The collection is the current one, applied to the
+ * stored keys.
  */
-export function storedIndex(section: (name: string) => unknown, collection: CollectionIndex | undefined): SearchIndex {
-  const names = (): LinesReader => section('names') as LinesReader;
+export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | undefined): SearchIndex {
+  const names = (): LinesReader => snapshot.lines('names');
   const kind = (k: SearchKind): IndexedKind<number> => {
-    const column = <V>(field: string): V => section(`${k}.${field}`) as V;
-    let rows: LinesReader | undefined;
+    const count = (): number => snapshot.json(`${k}.count`, isCount);
+    /** A column of one entry per item, checked to have as many as there are items. */
+    const column = <V extends readonly unknown[] | LinesReader>(field: string, read: (name: string) => V): V => {
+      const stored = read(`${k}.${field}`);
+      if (stored.length !== count()) throw new SnapshotDamage(`${k}.${field} has ${stored.length} entries for ${count()} items`);
+      return stored;
+    };
+    const json = <V>(check: (v: unknown) => v is V[]) => (name: string): V[] => snapshot.json(name, check);
     const mine = (field: string, def: FieldDef<number>): ((i: number) => (string | number)[]) => {
-      const keys = column<string[][]>(field);
+      const keys = column(field, json(isKeyLists));
       return (i) => def.mine!.values(keys[i]!, collection);
     };
+    let rows: LinesReader | undefined;
     return {
-      items: () => positions(column<number>('count')),
+      items: () => positions(count()),
       source: {
         values(field, def) {
           if (def.mine) return mine(field, def);
-          const stored = column<(string | number)[][]>(field);
+          const stored = column(field, json(isValueLists));
           return (i) => stored[i]!;
         },
         texts(field, def) {
@@ -176,22 +196,29 @@ export function storedIndex(section: (name: string) => unknown, collection: Coll
             const values = mine(field, def);
             return (i) => values(i).map((v) => folded(String(v)));
           }
-          const stored = column<LinesReader>(field);
+          const stored = column(field, (name) => snapshot.lines(name));
           return (i) => unjoin(stored.get(i));
         },
-        itemsWith: (field, def, words) => (def.mine ? undefined : withWords(column<LinesReader>(`${field}.keys`), words)),
+        itemsWith: (field, def, words) => (def.mine ? undefined : withWords(column(`${field}.keys`, (name) => snapshot.lines(name)), words)),
         people(field) {
           // The items are always all of this kind's positions, in order (items() above). A
           // column holds, per credit, the item and the person: first all the items, then all the people.
-          const stored = column<Int32Array>(field);
-          if (stored.length % 2 !== 0) throw new Error(`${k}.${field} is not pairs of items and people`);
-          return { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
+          const stored = snapshot.ints(`${k}.${field}`);
+          if (stored.length % 2 !== 0) throw new SnapshotDamage(`${k}.${field} is not pairs of items and people`);
+          const pairs = { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
+          const people = names().length;
+          if (pairs.items.some((i) => i < 0 || i >= count()) || pairs.ids.some((p) => p < 0 || p >= people)) throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there`);
+          return pairs;
         },
         personCount: () => names().length,
         names: (p) => unjoin(names().get(p)),
-        peopleWith: (words) => withWords(section('names.keys') as LinesReader, words),
+        peopleWith: (words) => withWords(snapshot.lines('names.keys'), words),
       },
-      row: (i) => (rows ??= column<LinesReader>('rows')).get(i),
+      row: (i) => {
+        const cells: unknown = JSON.parse((rows ??= column('rows', (name) => snapshot.lines(name))).get(i));
+        if (!isStrings(cells)) throw new SnapshotDamage(`${k}.rows holds a row that is not a list of texts`);
+        return cells;
+      },
     };
   };
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };

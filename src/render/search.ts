@@ -9,20 +9,13 @@ import { renderGroups } from './table';
 import type { View } from './view';
 
 /** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and how each matched. */
-export type FoundRows = Record<SearchKind, { rows: readonly string[]; hits: readonly Hit[] }>;
+export type FoundRows = Record<SearchKind, { rows: readonly (readonly string[])[]; hits: readonly Hit[] }>;
 
-/**
- * A row as search keeps it: its cells escaped, as every table escapes them anyway (escaping
- * twice changes nothing), and joined by tabs, which escaping takes out of the cells. A stored
- * search index keeps these lines, so showing a result is a split, not a parse.
- */
-const packed = (cells: string[]): string => cells.map(escapeLine).join('\t');
-
-/** The row search shows for each kind of item. */
+/** The cells search shows for each kind of item, as they are: escaped when printed, like every table's. */
 export const SEARCH_ROWS: RowsOf = {
-  works: (w) => packed([workRecord(w).id, workRecord(w).title, w.kind === 'segment' ? w.anthology.title : '(anthology)', String(w.anthology.year)]),
-  people: (s, cat) => packed([s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)]),
-  releases: (r, cat) => packed([r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher]),
+  works: (w) => [workRecord(w).id, workRecord(w).title, w.kind === 'segment' ? w.anthology.title : '(anthology)', String(w.anthology.year)],
+  people: (s, cat) => [s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)],
+  releases: (r, cat) => [r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher],
 };
 
 const id: Column = { header: 'ID', fixed: true, style: (t, c) => c.dim(t) };
@@ -35,7 +28,6 @@ const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
  */
 export function renderSearch(results: FoundRows, view: View): string {
   if (!view.tty) {
-    // The rows are escaped and tab-separated already (see packed): a pipe gets them as they are.
     const lines: string[] = [];
     // Results that matched alike share their Hit (match.ts), so each is written out once.
     const matchedBy = new Map<Hit, string>();
@@ -44,12 +36,12 @@ export function renderSearch(results: FoundRows, view: View): string {
       for (let i = 0; i < rows.length; i++) {
         let fields = matchedBy.get(hits[i]!);
         if (fields === undefined) matchedBy.set(hits[i]!, (fields = escapeLine(hits[i]!.fields.join(', '))));
-        lines.push(`${word}\t${rows[i]}\t${fields}\n`);
+        lines.push(`${word}\t${rows[i]!.map(escapeLine).join('\t')}\t${fields}\n`);
       }
     }
     return lines.join('');
   }
-  const rows = ({ rows: found, hits }: FoundRows[SearchKind]): string[][] => found.map((row, i) => [...row.split('\t'), hits[i]!.fields.join(', ')]);
+  const rows = ({ rows: found, hits }: FoundRows[SearchKind]): string[][] => found.map((row, i) => [...row, hits[i]!.fields.join(', ')]);
   return renderGroups(
     [
       {

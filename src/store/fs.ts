@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
   fchmodSync,
+  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -70,9 +72,12 @@ export function tempName(path: string): string {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Remove the temporary files beside `path` (its own, and its lock's) left by runs that have died: their pid is in the name. */
+/**
+ * Remove the temporary files beside `path` (its own, and its lock's) left by runs that have
+ * died: their pid is in the name. Versions before 0.2 named a cache's `<name>.<pid>.tmp`.
+ */
 export function removeDeadTemps(path: string): void {
-  const temp = new RegExp(`^${escapeRegExp(basename(path))}\\.(?:[\\w.-]+\\.)?tmp-(\\d+)-[0-9a-f]+$`);
+  const temp = new RegExp(`^${escapeRegExp(basename(path))}\\.(?:(?:[\\w.-]+\\.)?tmp-(\\d+)-[0-9a-f]+|(\\d+)\\.tmp)$`);
   let names: string[];
   try {
     names = readdirSync(dirname(path));
@@ -80,7 +85,8 @@ export function removeDeadTemps(path: string): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(temp.exec(name)?.[1]);
+    const found = temp.exec(name);
+    const pid = Number(found?.[1] ?? found?.[2]);
     if (pid > 0 && pid !== process.pid && !pidAlive(pid)) rmSync(join(dirname(path), name), { force: true });
   }
 }
@@ -89,9 +95,10 @@ export function removeDeadTemps(path: string): void {
  * Replace `path` with `data` atomically: a temporary file in the same folder, written, flushed
  * and given the old file's mode, then renamed over it, and the folder flushed. A crash at any
  * moment leaves the old file or the new one, never a part of either; the temporary file is
- * removed on failure, and by the next replace if the process was killed.
+ * removed on failure, and by the next replace if the process was killed. A cache, which can
+ * always be made again, passes `durable: false` and skips the flushes.
  */
-export function replaceFile(path: string, data: string | Buffer): void {
+export function replaceFile(path: string, data: string | Buffer, { durable = true } = {}): void {
   removeDeadTemps(path);
   let mode = 0o600;
   try {
@@ -106,7 +113,7 @@ export function replaceFile(path: string, data: string | Buffer): void {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
       fchmodSync(fd, mode);
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -115,7 +122,7 @@ export function replaceFile(path: string, data: string | Buffer): void {
     rmSync(temp, { force: true });
     throw e;
   }
-  syncFolder(dirname(path));
+  if (durable) syncFolder(dirname(path));
 }
 
 /** Flush a folder's entries, so that a rename survives a power cut; where that is not possible, carry on. */
@@ -130,4 +137,19 @@ function syncFolder(dir: string): void {
   } catch {
     // Some file systems cannot flush a folder; the rename itself is still atomic.
   }
+}
+
+/**
+ * Open a file to read only if it is a regular file reached without a symbolic link: a FIFO,
+ * a device or a link (to /dev/zero, say) where a store file should be is refused at once,
+ * never read and never waited on. Returns the descriptor and the size.
+ */
+export function openRegular(path: string): { fd: number; size: number } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw fsError('ENOTREG', path);
+  }
+  return { fd, size: stats.size };
 }

@@ -1,12 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeSnapshot, Ints, Lines, readSnapshot, snapshotOf, writeSnapshot } from '../../src/catalogue/snapshot';
-import type { LinesReader, Stamp } from '../../src/catalogue/snapshot';
+import { encodeSnapshot, Ints, Lines, readSnapshot, snapshotOf, SnapshotDamage, writeSnapshot } from '../../src/store/snapshot';
+import type { LinesReader } from '../../src/store/snapshot';
+import type { Stamp } from '../../src/store/stamp';
 
-const stamps: Stamp[] = [['/data/a.yaml', 10, 1, 2]];
+const stamps: Stamp[] = [['/data/a.yaml', 10, 1, 3, 2]];
 /** Write the sections and read them back, from the file and from memory: both must agree. */
 const roundTrip = (sections: Record<string, unknown>): ((name: string) => unknown) => {
   const path = join(mkdtempSync(join(tmpdir(), 'memories-snapshot-')), 'index.json');
@@ -51,5 +52,35 @@ describe('snapshot sections', () => {
     expect(reader.containing('yoko')).toEqual([1]);
     expect(reader.containing('|')).toEqual([0, 1]);
     expect(reader.containing('nobody')).toEqual([]);
+  });
+
+  it('finds any changed byte: the head and every section carry a digest, and damage is SnapshotDamage or no snapshot', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'memories-snapshot-')), 'index.json');
+    const sections = { lines: Lines.of(['one', 'two', 'three']), numbers: new Ints([1, 2, 3]), json: { a: [1, 'x'] } };
+    writeSnapshot(path, encodeSnapshot('key', stamps, [{ file: 'f', line: 1, col: 1, severity: 'error', message: 'm' }], sections));
+    const clean = readFileSync(path);
+    fc.assert(
+      fc.property(fc.nat({ max: clean.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, flip) => {
+        const bytes = Buffer.from(clean);
+        bytes[at]! ^= flip;
+        writeFileSync(path, bytes);
+        const snapshot = readSnapshot(path, 'key', stamps);
+        if (snapshot === undefined) return;
+        // The head was intact, so the damage is in a section: reading each must fail, or give what was written.
+        let damaged = 0;
+        for (const name of Object.keys(sections)) {
+          try {
+            const value = snapshot.section(name);
+            if (name === 'json') expect(value).toEqual(sections.json);
+          } catch (e) {
+            expect(e).toBeInstanceOf(SnapshotDamage);
+            damaged++;
+          }
+        }
+        expect(damaged).toBeGreaterThan(0);
+        snapshot.close();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,112 @@
+import { dirname, resolve } from 'node:path';
+import type { FoundFile } from '../source/files';
+import { describeFsError } from '../source/files';
+import type { Problem } from '../source/problem';
+import { FolderCache } from './folder-cache';
+import { ensureFolder } from './fs';
+import { folderCacheFile, indexFile } from './paths';
+import { encodeSnapshot, readSnapshot, snapshotOf, writeSnapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
+import { racy, stampOf } from './stamp';
+import type { Stamp } from './stamp';
+
+export interface StoreOptions {
+  /** The folder for caches and indexes (paths.ts); none, and nothing is kept. */
+  dir: string | undefined;
+  /** Names the build that is running: everything kept is keyed by it, so an upgrade starts afresh. */
+  build: string;
+  /** Folders whose cache lives at a fixed file instead (the bundled data's, written at build time). */
+  fixed?: ReadonlyMap<string, string>;
+  /** The clock the racy rule (stamp.ts) is judged by. */
+  now?: () => number;
+  /** Told, once, why the store could not be written; the CLI shows it under MEMORIES_DEBUG. */
+  debug?: (line: string) => void;
+  /** False keeps only the search indexes, no folder caches (tests use it to tell which answered). */
+  folderCaches?: boolean;
+}
+
+/**
+ * Everything memories keeps between runs to go faster: the folder caches and the search
+ * indexes. The rules are the same for all of them:
+ * - what is kept is keyed by the build and by every file's stamp, and is used only when both
+ *   match; a file changed in the last two seconds is never kept (stamp.ts);
+ * - what is read back is checked (digests and shapes, check.ts) before use, and anything that
+ *   cannot be used is answered from the files and written again;
+ * - a location that cannot be used, whatever the reason, costs speed and nothing else: the
+ *   first failure is told to `debug`, and the store stops writing for the rest of the run.
+ */
+export class Store {
+  private broken = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: StoreOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Whether anything can be kept at all. */
+  get enabled(): boolean {
+    return this.options.dir !== undefined || (this.options.fixed?.size ?? 0) > 0;
+  }
+
+  /** Run a write; a failure is told once and turns writing off, never thrown. */
+  private write(path: string, save: () => void): void {
+    if (this.broken) return;
+    try {
+      ensureFolder(dirname(path));
+      save();
+    } catch (e) {
+      this.broken = true;
+      this.options.debug?.(`memories: the cache at ${path} cannot be written (${describeFsError(e)}); memories works without it, only slower. Set XDG_CACHE_HOME to a folder you can write to.`);
+    }
+  }
+
+  private cacheFile(folder: string): string | undefined {
+    const fixed = this.options.fixed?.get(folder);
+    if (fixed !== undefined) return fixed;
+    return this.options.dir === undefined ? undefined : folderCacheFile(this.options.dir, folder);
+  }
+
+  /**
+   * The decoded files of `folder`, as far as they are kept: `use` gets a cache to read from
+   * and fill, which is saved when it returns. Without a store location, `use` gets none.
+   */
+  withFolderCache<T, R>(folder: string, check: (records: unknown) => records is T, use: (cache: FolderCache<T> | undefined, now: number) => R): R {
+    const path = this.options.folderCaches === false ? undefined : this.cacheFile(folder);
+    if (path === undefined) return use(undefined, this.now());
+    const cache = FolderCache.open<T>(path, folder, this.options.build, check);
+    const result = use(cache, this.now());
+    this.write(path, () => cache.save());
+    return result;
+  }
+
+  /** The stamps of a set of found files, as a snapshot records them. */
+  stamps(files: readonly FoundFile[]): Stamp[] {
+    return files.map((f) => stampOf(f.path, f.stats));
+  }
+
+  /** The snapshot kept for these folders, if it was made by this build from exactly these files. */
+  snapshot(folders: readonly string[], stamps: readonly Stamp[]): Snapshot | undefined {
+    if (this.options.dir === undefined) return undefined;
+    return readSnapshot(indexFile(this.options.dir, folders), this.key(folders), stamps);
+  }
+
+  /**
+   * Make a snapshot of these sections and keep it for next time, unless some file changed too
+   * recently to be trusted; the snapshot is returned either way, read from memory, so that it
+   * answers now as it will answer next time.
+   */
+  keepSnapshot(folders: readonly string[], stamps: readonly Stamp[], problems: Problem[], sections: Record<string, unknown>): Snapshot {
+    const bytes = encodeSnapshot(this.key(folders), [...stamps], problems, sections);
+    const now = this.now();
+    const dir = this.options.dir;
+    if (dir !== undefined && !stamps.some((s) => racy(s, now))) {
+      const path = indexFile(dir, folders);
+      this.write(path, () => writeSnapshot(path, bytes));
+    }
+    return snapshotOf(bytes);
+  }
+
+  private key(folders: readonly string[]): string {
+    return JSON.stringify({ build: this.options.build, folders: folders.map((f) => resolve(f)) });
+  }
+}
