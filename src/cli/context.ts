@@ -10,6 +10,8 @@ import type { LoadResult } from '../catalogue/load';
 import { QueryError } from '../query/parse';
 import { indexSections, liveIndex, storedIds, storedIndex } from '../query/search-index';
 import type { SearchIndex, SearchSpec } from '../query/search-index';
+import { storedViews, viewSections } from '../query/views';
+import type { StoredViews, ViewsSpec } from '../query/views';
 import { escapeLine } from '../render/escape';
 import { renderLoadWarnings } from '../render/problems';
 import type { View } from '../render/view';
@@ -17,6 +19,7 @@ import { listDataFiles, MissingFolderError } from '../source/files';
 import type { Problem } from '../source/problem';
 import { Problems } from '../source/problem';
 import { storePaths } from '../store/paths';
+import type { Stamp } from '../store/stamp';
 import { Store } from '../store/store';
 import { CliError, EXIT, usageError } from './errors';
 import type { ColorWhen, Io } from './io';
@@ -54,6 +57,14 @@ export interface Context {
    * for next time.
    */
   searchIndex<R>(spec: SearchSpec, use: (index: SearchIndex) => R): R;
+  /**
+   * Answer from the stored views of `folders` (query/views.ts) when they are fresh: `use` gets
+   * them with the problems the data had and the user's collection, and returns the answer, or
+   * undefined when the views cannot give it. Undefined back means: answer from the catalogue,
+   * which then keeps views for next time. Unless `quiet`, an answer prints the problems as
+   * catalogue() would.
+   */
+  fromStore<R>(spec: ViewsSpec, folders: string[], use: (views: StoredViews, found: { problems: Problems; collection: CollectionIndex | undefined }) => R | undefined, options?: { quiet?: boolean }): R | undefined;
   /** Write to stdout; on a terminal the text is held until finish() so that it can be paged. */
   write(text: string): void;
   /** Deliver what write() held: through the pager when it is longer than the screen. */
@@ -114,6 +125,10 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   let loaded: Catalogue | undefined;
   // The problems of the data alone, without the collection's: what a search index stores.
   let dataProblems: Problem[] = [];
+  // Views that fromStore found missing or unusable, to be kept when those folders are loaded.
+  let wanted: { spec: ViewsSpec; folders: string[]; stamps: Stamp[] } | undefined;
+  // Whether the data's problems are printed already (from stored views).
+  let warned = false;
 
   /** Turn the errors about files the user named into exit 4, with what to do. */
   const filesNamed = <R>(run: () => R): R => {
@@ -161,6 +176,10 @@ export function createContext(io: Io, options: GlobalOptions): Context {
       }
       dataProblems = [...result.problems.list];
       const cat = result.catalogue;
+      if (wanted && wanted.folders.length === which.length && wanted.folders.every((f, i) => f === which[i])) {
+        store.keepSnapshot('views', which, wanted.stamps, dataProblems, viewSections(cat, result.fileCount, wanted.spec.tables(cat)));
+        wanted = undefined;
+      }
       if (withCollection) cat.collection = readCollection(() => ({ releases: cat.releaseById, works: cat.works }), result.problems);
       if (cat.collection) result.fileCount++;
       return result;
@@ -173,17 +192,27 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   const catalogue = ({ collection = true } = {}): Catalogue => {
     if (loaded) return loaded;
     const result = load(folders, collection);
-    warn(result.problems.list);
+    if (!warned) warn(result.problems.list);
     loaded = result.catalogue;
     return loaded;
   };
 
-  const searchIndex = <R>(spec: SearchSpec, use: (index: SearchIndex) => R): R => {
+  /** The stamps of the files of `which`, or undefined when some cannot be read (their problems are reported afresh by a load). */
+  const stampsOf = (which: string[]): Stamp[] | undefined => {
     const listing = new Problems();
-    const stamps = store.enabled ? filesNamed(() => folders.flatMap((f) => store.stamps(listDataFiles(f, listing)))) : [];
-    // A folder with files that cannot be read is loaded in full, so its problems are reported afresh.
-    const usable = store.enabled && listing.list.length === 0;
-    const snapshot = usable ? store.snapshot(folders, stamps) : undefined;
+    const stamps = filesNamed(() => which.flatMap((f) => store.stamps(listDataFiles(f, listing))));
+    return listing.list.length === 0 ? stamps : undefined;
+  };
+
+  /** Why a stored snapshot is not used, under MEMORIES_DEBUG; the user's own errors stand. */
+  const unusable = (what: string, e: unknown): void => {
+    if (e instanceof CliError || e instanceof QueryError) throw e;
+    if (io.env.MEMORIES_DEBUG) io.stderr.write(`memories: the ${what} could not be used, so it is rebuilt: ${escapeLine(e instanceof Error ? e.message : String(e))}\n`);
+  };
+
+  const searchIndex = <R>(spec: SearchSpec, use: (index: SearchIndex) => R): R => {
+    const stamps = store.enabled ? stampsOf(folders) : undefined;
+    const snapshot = stamps ? store.snapshot('search', folders, stamps) : undefined;
     if (snapshot) {
       const problems = new Problems();
       let printed = false;
@@ -195,11 +224,9 @@ export function createContext(io: Io, options: GlobalOptions): Context {
         printed = true;
         return use(storedIndex(snapshot, collection));
       } catch (e) {
-        // The user's own errors stand. Anything else means an index that cannot be used (store/
-        // checks every section it reads): answer from the files and write it again. If its
-        // problems are printed already, load without printing them twice.
-        if (e instanceof CliError || e instanceof QueryError) throw e;
-        if (io.env.MEMORIES_DEBUG) io.stderr.write(`memories: the search index could not be used, so it is rebuilt: ${escapeLine(e instanceof Error ? e.message : String(e))}\n`);
+        // An index that cannot be used (store/ checks every section it reads) is made again
+        // from the files. If its problems are printed already, load without printing them twice.
+        unusable('search index', e);
         if (printed) loaded = load().catalogue;
       } finally {
         snapshot.close();
@@ -207,9 +234,36 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     }
     const cat = catalogue();
     const items = spec.items(cat);
-    if (!usable) return use(liveIndex(cat, items, spec.rows));
+    if (!stamps) return use(liveIndex(cat, items, spec.rows));
     // The index just made answers, as it will answer the next search.
-    return use(storedIndex(store.keepSnapshot(folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), cat.collection));
+    return use(storedIndex(store.keepSnapshot('search', folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), cat.collection));
+  };
+
+  const fromStore: Context['fromStore'] = (spec, which, use, { quiet = false } = {}) => {
+    const stamps = store.enabled ? stampsOf(which) : undefined;
+    if (stamps === undefined) return undefined;
+    const snapshot = store.snapshot('views', which, stamps);
+    if (!snapshot) {
+      wanted = { spec, folders: which, stamps };
+      return undefined;
+    }
+    try {
+      const problems = new Problems();
+      problems.list.push(...snapshot.problems);
+      const views = storedViews(snapshot);
+      const collection = filesNamed(() => readCollection(() => views.knownIds(), problems));
+      // Printed first, as catalogue() prints them before a command can fail; if the views
+      // cannot answer after all, the load that does answer does not print them again.
+      if (!quiet) warn(problems.list);
+      warned = !quiet;
+      return use(views, { problems, collection });
+    } catch (e) {
+      unusable('stored views', e);
+      wanted = { spec, folders: which, stamps };
+      return undefined;
+    } finally {
+      snapshot.close();
+    }
   };
 
   const out = decideView(io.stdout, io.env, options.color);
@@ -244,5 +298,6 @@ export function createContext(io: Io, options: GlobalOptions): Context {
     },
     catalogue,
     searchIndex,
+    fromStore,
   };
 }

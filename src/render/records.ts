@@ -10,13 +10,13 @@ import type { View } from './view';
 const dim = (t: string, c: View['color']): string => c.dim(t);
 
 /** "★8.5" for a rated work, "✓" for one watched but not rated. */
-function workMark(index: CollectionIndex | undefined, id: string): string {
+export function workMark(index: CollectionIndex | undefined, id: string): string {
   const rating = latestRating(index, id);
   return rating !== undefined ? `★${rating}` : index?.viewingsByWork.has(id) ? '✓' : '';
 }
 
 /** "●" for an owned release, "○" for a wanted one. */
-function releaseMark(index: CollectionIndex | undefined, id: string): string {
+export function releaseMark(index: CollectionIndex | undefined, id: string): string {
   return index?.owned.has(id) ? '●' : index?.wanted.has(id) ? '○' : '';
 }
 const list = (items: string[]): string => items.join(', ');

@@ -48,7 +48,10 @@ export function folderCacheFile(cacheDir: string, folder: string): string {
   return join(cacheDir, `${hashName(`${resolve(folder)}\0${folder}`)}.json`);
 }
 
-/** The search index of a set of folders, named by their resolved paths. */
-export function indexFile(cacheDir: string, folders: readonly string[]): string {
-  return join(cacheDir, `search-${hashName(JSON.stringify(folders.map((f) => resolve(f))))}.json`);
+/** What a set of folders has snapshots of: the search index, and the views that other commands print. */
+export type SnapshotName = 'search' | 'views';
+
+/** A snapshot of a set of folders, named by what it holds and by their resolved paths. */
+export function snapshotFile(cacheDir: string, name: SnapshotName, folders: readonly string[]): string {
+  return join(cacheDir, `${name}-${hashName(JSON.stringify(folders.map((f) => resolve(f))))}.json`);
 }

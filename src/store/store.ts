@@ -4,7 +4,8 @@ import { describeFsError } from '../source/files';
 import type { Problem } from '../source/problem';
 import { FolderCache } from './folder-cache';
 import { ensureFolder } from './fs';
-import { folderCacheFile, indexFile } from './paths';
+import { folderCacheFile, snapshotFile } from './paths';
+import type { SnapshotName } from './paths';
 import { encodeSnapshot, readSnapshot, snapshotOf, writeSnapshot } from './snapshot';
 import type { Snapshot } from './snapshot';
 import { racy, stampOf } from './stamp';
@@ -85,9 +86,9 @@ export class Store {
   }
 
   /** The snapshot kept for these folders, if it was made by this build from exactly these files. */
-  snapshot(folders: readonly string[], stamps: readonly Stamp[]): Snapshot | undefined {
+  snapshot(name: SnapshotName, folders: readonly string[], stamps: readonly Stamp[]): Snapshot | undefined {
     if (this.options.dir === undefined) return undefined;
-    return readSnapshot(indexFile(this.options.dir, folders), this.key(folders), stamps);
+    return readSnapshot(snapshotFile(this.options.dir, name, folders), this.key(folders), stamps);
   }
 
   /**
@@ -95,12 +96,12 @@ export class Store {
    * recently to be trusted; the snapshot is returned either way, read from memory, so that it
    * answers now as it will answer next time.
    */
-  keepSnapshot(folders: readonly string[], stamps: readonly Stamp[], problems: Problem[], sections: Record<string, unknown>): Snapshot {
+  keepSnapshot(name: SnapshotName, folders: readonly string[], stamps: readonly Stamp[], problems: Problem[], sections: Record<string, unknown>): Snapshot {
     const bytes = encodeSnapshot(this.key(folders), [...stamps], problems, sections);
     const now = this.now();
     const dir = this.options.dir;
     if (dir !== undefined && !stamps.some((s) => racy(s, now))) {
-      const path = indexFile(dir, folders);
+      const path = snapshotFile(dir, name, folders);
       this.write(path, () => writeSnapshot(path, bytes));
     }
     return snapshotOf(bytes);

@@ -5,21 +5,36 @@ import { renderJson } from '../../render/json';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import { resolveOrFail } from './resolve';
+import { VIEWS } from './tables';
+import type { Catalogue } from '../../catalogue/catalogue';
+import type { Target } from '../../query/resolve';
 
 /** `memories compare RELEASE RELEASE...` or `memories compare ANTHOLOGY`: editions side by side. */
 export function runCompare(ctx: Context, refs: string[], json: boolean): number {
-  const cat = ctx.catalogue();
+  const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
+    const found = refs.map((ref) => views.find(ref));
+    if (!found.every((t) => t !== undefined)) return undefined;
+    const cat = views.catalogueFor(found, collection);
+    return answer(ctx, cat, refs, (_, i) => views.target(cat, found[i]!), json);
+  });
+  if (stored !== undefined) ctx.write(stored);
+  else {
+    const cat = ctx.catalogue();
+    ctx.write(answer(ctx, cat, refs, (ref) => resolveOrFail(cat, ref), json));
+  }
+  return EXIT.ok;
+}
+
+/** The comparison of what `refs` name, each resolved in turn, so that the first that fails is the one reported. */
+function answer(ctx: Context, cat: Catalogue, refs: string[], resolve: (ref: string, i: number) => Target, json: boolean): string {
   const releases: Release[] = [];
-  for (const ref of refs) {
-    const t = resolveOrFail(cat, ref);
+  for (const [i, ref] of refs.entries()) {
+    const t = resolve(ref, i);
     if (t.kind === 'release') releases.push(t.release);
     else if (t.kind === 'work' && t.work.kind === 'anthology') releases.push(...(cat.releasesByAnthology.get(t.id) ?? []));
     else throw usageError(`"${escapeLine(ref)}" is not a release or an anthology; compare takes release ids, or an anthology to compare all its releases`);
   }
   const unique = [...new Set(releases)];
   if (unique.length < 2) throw usageError(`compare needs at least two releases; ${unique.length === 1 ? `only ${unique[0]!.id} was named` : 'none were named'}`);
-  if (json) {
-    ctx.write(renderJson({ releases: unique.map((r) => r.id), specs: compareReleases(cat, unique) }));
-  } else ctx.write(renderCompare(cat, unique, ctx.out));
-  return EXIT.ok;
+  return json ? renderJson({ releases: unique.map((r) => r.id), specs: compareReleases(cat, unique) }) : renderCompare(cat, unique, ctx.out);
 }

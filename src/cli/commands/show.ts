@@ -8,6 +8,7 @@ import { didYouMean } from '../../util/closest';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import { resolveOrFail } from './resolve';
+import { VIEWS } from './tables';
 
 export interface ShowOptions {
   ref: string;
@@ -57,9 +58,21 @@ function targetJson(cat: Catalogue, t: Target, role?: string): unknown {
 
 /** `memories show REF`: the detail view of an anthology, segment, person or release. */
 export function runShow(ctx: Context, options: ShowOptions): number {
-  const cat = ctx.catalogue();
-  const target = resolveOrFail(cat, options.ref);
-  if (options.role !== undefined && target.kind !== 'staff') throw usageError('--role applies to a person; this REF names a work or a release');
-  ctx.write(options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role));
+  const answer = (cat: Catalogue, target: Target): string => {
+    if (options.role !== undefined && target.kind !== 'staff') throw usageError('--role applies to a person; this REF names a work or a release');
+    return options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role);
+  };
+  // Warm, only the records the view prints are read; a REF that names none or several is answered from the files.
+  const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
+    const found = views.find(options.ref);
+    if (!found) return undefined;
+    const cat = views.catalogueFor([found], collection);
+    return answer(cat, views.target(cat, found));
+  });
+  if (stored !== undefined) ctx.write(stored);
+  else {
+    const cat = ctx.catalogue();
+    ctx.write(answer(cat, resolveOrFail(cat, options.ref)));
+  }
   return EXIT.ok;
 }

@@ -1,12 +1,16 @@
+import { buildCatalogue } from '../../catalogue/catalogue';
 import type { Catalogue } from '../../catalogue/catalogue';
+import type { CollectionIndex } from '../../catalogue/collection';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
 import { compareText } from '../../query/fold';
 import { byRank, compileQuery, liveSource } from '../../query/match';
 import { QueryError } from '../../query/parse';
+import type { StoredViews, ViewsSpec } from '../../query/views';
+import { Problems } from '../../source/problem';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
-import { anthologyTable, releaseTable, segmentTable, staffTable } from '../../render/records';
+import { anthologyTable, releaseMark, releaseTable, segmentTable, staffTable, workMark } from '../../render/records';
 import type { Table } from '../../render/table';
 import { renderCsv, renderTable } from '../../render/table';
 import type { Context } from '../context';
@@ -28,6 +32,8 @@ export interface TableCommand<T> {
   /** The record a query looks at for a row. */
   subject(row: T): unknown;
   table(cat: Catalogue, rows: T[]): Table;
+  /** The mark of the row whose first cell is `id`, as table() gives it, for a table from stored cells. */
+  mark?: (collection: CollectionIndex | undefined, id: string) => string;
   json(rows: T[]): unknown;
 }
 
@@ -47,6 +53,7 @@ export const listCommand: TableCommand<Anthology> = {
   rows: anthologiesInOrder,
   subject: (anthology): Work => ({ kind: 'anthology', anthology }),
   table: anthologyTable,
+  mark: workMark,
   json: (rows) => rows,
 };
 
@@ -58,6 +65,7 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
   rows: (cat) => anthologiesInOrder(cat).flatMap((anthology) => anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 }))),
   subject: (row) => row,
   table: segmentTable,
+  mark: workMark,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
 };
 
@@ -83,10 +91,32 @@ export const releasesCommand: TableCommand<Release> = {
   },
   subject: (row) => row,
   table: releaseTable,
+  mark: releaseMark,
   json: (rows) => rows,
 };
 
 export const tableCommands = [listCommand, segmentsCommand, staffCommand, releasesCommand] as const;
+
+/** What the stored views of a set of folders hold besides records: every table in its default order. */
+export const VIEWS: ViewsSpec = {
+  tables: (cat) => ({
+    list: allCells(listCommand, cat),
+    segments: allCells(segmentsCommand, cat),
+    staff: allCells(staffCommand, cat),
+    releases: allCells(releasesCommand, cat),
+  }),
+};
+
+function allCells<T>(command: TableCommand<T>, cat: Catalogue): string[][] {
+  return command.table(cat, command.rows(cat)).rows;
+}
+
+/** A table from stored cells: the columns need no records, the marks only the collection. */
+function storedTable<T>(command: TableCommand<T>, views: StoredViews, collection: CollectionIndex | undefined, limit: number | undefined): Table {
+  const rows = views.rows(command.name, limit);
+  const { columns } = command.table(buildCatalogue([], new Problems()), []);
+  return command.mark ? { columns, rows, marks: rows.map((r) => command.mark!(collection, r[0]!)) } : { columns, rows };
+}
 
 /** Filter, rank, sort and limit a command's rows by a query. */
 export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: QueryOptions): T[] {
@@ -104,6 +134,18 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
 
 /** Print the table (or JSON, or CSV); an empty result is still a success. */
 export function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
+  // The whole table in its default order is kept ready; JSON carries whole records, which only the catalogue has.
+  const stored =
+    options.query.groups.length === 0 && options.sort === undefined && options.format !== 'json'
+      ? ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
+          const table = storedTable(command, views, collection, options.limit);
+          return options.format === 'csv' ? renderCsv(table) : renderTable(table, ctx.out);
+        })
+      : undefined;
+  if (stored !== undefined) {
+    ctx.write(stored);
+    return EXIT.ok;
+  }
   const cat = ctx.catalogue();
   const rows = queryRows(command, cat, options);
   if (options.format === 'json') ctx.write(renderJson(command.json(rows)));

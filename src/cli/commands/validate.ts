@@ -2,6 +2,7 @@ import { renderJson } from '../../render/json';
 import { renderProblem, renderSummary } from '../../render/problems';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
+import { VIEWS } from './tables';
 
 export interface ValidateOptions {
   folders: string[];
@@ -17,7 +18,10 @@ export function validateOptions(folders: string[], flags: Record<string, unknown
  * summary on stderr. Exit 3 when there is any error.
  */
 export function runValidate(ctx: Context, options: ValidateOptions): number {
-  const { problems, fileCount } = ctx.load([...ctx.folders, ...options.folders]);
+  const folders = [...ctx.folders, ...options.folders];
+  // Nothing changed since the views were kept: their problems are the answer.
+  const stored = ctx.fromStore(VIEWS, folders, (views, { problems, collection }) => ({ problems, fileCount: views.fileCount() + (collection ? 1 : 0) }), { quiet: true });
+  const { problems, fileCount } = stored ?? ctx.load(folders);
   const list = problems.list;
   ctx.write(options.json ? renderJson(list) : list.map((p) => renderProblem(p, ctx.out)).join(''));
   ctx.io.stderr.write(renderSummary(list, fileCount));

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VIEWS } from '../../src/cli/commands/tables';
+import { decideView } from '../../src/cli/io';
+import type { Catalogue } from '../../src/catalogue/catalogue';
+import { namedTargets, resolveRef } from '../../src/query/resolve';
+import type { Target } from '../../src/query/resolve';
+import { storedViews, viewSections } from '../../src/query/views';
+import { renderAnthology, renderRelease, renderSegment, renderStaff } from '../../src/render/show';
+import { encodeSnapshot, snapshotOf } from '../../src/store/snapshot';
+import { BUNDLED, catalogueOf } from '../helpers';
+
+// The stored views answer as the catalogue does: the same record for a REF, and a catalogue
+// of its cluster that prints the same view.
+
+const texts = readdirSync(BUNDLED)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => readFileSync(join(BUNDLED, f), 'utf8'));
+const { catalogue: cat } = catalogueOf(...texts);
+const views = storedViews(snapshotOf(encodeSnapshot('key', [], [], viewSections(cat, texts.length, VIEWS.tables(cat)))));
+const view = decideView({ write: () => undefined, isTTY: true, columns: 100 }, { NO_COLOR: '1' }, 'auto');
+
+function render(c: Catalogue, t: Target): string {
+  if (t.kind === 'staff') return renderStaff(c, t.staff, view);
+  if (t.kind === 'release') return renderRelease(c, t.release, view);
+  return t.work.kind === 'anthology' ? renderAnthology(c, t.work.anthology, view) : renderSegment(c, t.work, view);
+}
+
+const names = namedTargets(cat).flatMap((n) => n.names);
+
+describe('stored views', () => {
+  it('find the record a REF names exactly when the catalogue does: every name, and parts of names', () => {
+    const words = names.flatMap((n) => n.split(/\s+/));
+    const ref = fc.oneof(fc.constantFrom(...names), fc.constantFrom(...words), fc.constantFrom(...names).chain((n) => fc.integer({ min: 1, max: n.length }).map((k) => n.slice(0, k))));
+    fc.assert(
+      fc.property(ref, (r) => {
+        const live = resolveRef(cat, r);
+        const stored = views.find(r);
+        if (live.kind === 'found') expect(stored && { kind: stored.kind, id: stored.id }).toEqual({ kind: live.target.kind, id: live.target.id });
+        else expect(stored).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hold, for every record, a catalogue that prints its view as the whole catalogue does', () => {
+    let checked = 0;
+    for (const { target } of namedTargets(cat)) {
+      const stored = views.find(target.id);
+      // An id that another record has too is ambiguous, and answered from the files.
+      if (!stored) continue;
+      checked++;
+      const small = views.catalogueFor([stored], undefined);
+      expect(render(small, views.target(small, stored)), target.id).toBe(render(cat, target));
+    }
+    expect(checked).toBeGreaterThan(namedTargets(cat).length * 0.9);
+  });
+
+  it('keep every table row by row, and the number of files', () => {
+    for (const [name, rows] of Object.entries(VIEWS.tables(cat))) {
+      expect(views.rows(name)).toEqual(rows);
+      expect(views.rows(name, 2)).toEqual(rows.slice(0, 2));
+    }
+    expect(views.fileCount()).toBe(texts.length);
+  });
+});
