@@ -104,7 +104,7 @@ for (const n of sizes) {
   row(`${n}: warm list`, mem(...data, 'list'), runs, { env: cacheEnv });
   row(`${n}: warm list --limit 20`, mem(...data, 'list', '--limit', '20'), searchRuns, { env: cacheEnv, target: warm });
   row(`${n}: warm show anthology-1`, mem(...data, 'show', 'anthology-1', '--no-pager'), searchRuns, { env: cacheEnv, target: warm });
-  row(`${n}: warm show "Atsuko Kanno 1881" (a name, not an id)`, mem(...data, 'show', 'Atsuko Kanno 1881', '--no-pager'), runs, { env: cacheEnv });
+  row(`${n}: warm show "Koji Umetsu 1" (a name, not an id)`, mem(...data, 'show', 'Koji Umetsu 1', '--no-pager'), runs, { env: cacheEnv });
   row(`${n}: warm compare release-1 release-2`, mem(...data, 'compare', 'release-1', 'release-2'), searchRuns, { env: cacheEnv, target: warm });
   row(`${n}: warm validate`, mem(...data, 'validate'), searchRuns, { env: cacheEnv, target: warm });
 }
