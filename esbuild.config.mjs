@@ -2,7 +2,8 @@
 // less work at run time and never by changing how V8 runs (docs/benchmarks.md has the figures):
 // - dist/memories.cjs: everything a run needs when the data is already decoded, as one
 //   CommonJS file, the fastest to load measured here; modules only some runs need
-//   (child_process for commander, unicode-segmenter) get stand-ins that load them on first use;
+//   (child_process for commander, unicode-segmenter) get stand-ins that load them on first use,
+//   and cli-table3 measures with our width, without loading string-width;
 // - dist/parse.cjs: yaml and the decoder, loaded only when a file must be parsed;
 // - dist/launch.cjs: starts memories.cjs through a V8 code cache, so it is not compiled anew;
 // - output is written to the descriptors directly (src/cli/out-stream.ts), not through streams.
@@ -44,6 +45,21 @@ const lazySegmenter = {
   },
 };
 
+// cli-table3 measures cells with string-width 4, which loads an emoji regex and measures some
+// clusters otherwise than render/width.ts: in the bundle it measures with ours. (Its padding
+// and cutting are ours in every run, src/render/table-engine.ts.)
+const oneWidth = {
+  name: 'one-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) => (/[\\/]node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: 'string-width', namespace: 'one-width' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'one-width' }, () => ({
+      contents: "module.exports = require('./src/render/width.ts').displayWidth;",
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 const buildId = createHash('sha256');
 for (const file of [...readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', f)), 'package-lock.json']) {
   buildId.update(`${file}\0`).update(readFileSync(file));
@@ -55,7 +71,7 @@ await build({
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/memories.cjs',
   external: ['./parse.cjs'],
-  plugins: [lazyChildProcess, lazySegmenter],
+  plugins: [lazyChildProcess, lazySegmenter, oneWidth],
   define: { MEMORIES_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
 });
 await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });

@@ -94,13 +94,13 @@ describe('memories segments, staff, releases', () => {
 
   it('lists releases with country/region, publisher and date', async () => {
     const { stdout } = await run(['releases']);
-    expect(stdout).toContain('memories-us-dvd-2004\tMemories\tdvd\tUS/1\tColumbia TriStar Home Entertainment\t2004-02-24\t\n');
+    expect(stdout).toContain('memories-us-dvd-2004\tMemories\tdvd\tUS/1\tColumbia TriStar Home Entertainment\t2004-02-24\t\t\n');
   });
 
   it('adds a user release for a bundled anthology from a --data folder', async () => {
     const { stdout, stderr } = await run(['--data', fixture('user-release'), 'releases']);
     expect(stderr).toBe('');
-    expect(stdout).toContain('my-memories-bluray\tMemories\tblu-ray\tDE/B\tExample Label\t2024-07\t\n');
+    expect(stdout).toContain('my-memories-bluray\tMemories\tblu-ray\tDE/B\tExample Label\t2024-07\t\t\n');
   });
 });
 

@@ -267,7 +267,8 @@ export function createContext(io: Io, options: GlobalOptions): Context {
   };
 
   const out = decideView(io.stdout, io.env, options.color);
-  const pager = options.pager && out.tty && io.page ? pagerCommand(io.env) : undefined;
+  // A real terminal only (not MEMORIES_FORCE_TTY), and never TERM=dumb, where less cannot run.
+  const pager = options.pager && io.stdout.isTTY && io.env.TERM !== 'dumb' && io.page ? pagerCommand(io.env) : undefined;
   let held = '';
   return {
     io,

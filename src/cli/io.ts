@@ -63,8 +63,21 @@ export function streamWidth(stream: OutStream, env: Io['env']): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
+/**
+ * MEMORIES_FORCE_TTY, like gh's GH_FORCE_TTY: the terminal layout and colour in a pipe (for
+ * less -R, fzf --ansi or watch), at the width it gives, or 80 for "1" or any other value.
+ */
+function forcedWidth(env: Io['env']): number | undefined {
+  const value = env.MEMORIES_FORCE_TTY;
+  if (value === undefined || value === '' || value === '0') return undefined;
+  const width = Number(value);
+  return Number.isInteger(width) && width > 1 ? width : 80;
+}
+
 /** The one decision about a stream that every renderer receives. */
 export function decideView(stream: OutStream, env: Io['env'], when: ColorWhen): View {
+  const forced = forcedWidth(env);
+  if (forced !== undefined && !stream.isTTY) stream = { ...stream, isTTY: true, columns: forced };
   const level = colorLevel(stream, env, when);
   // chalk is loaded only to colour: setting it up costs about 3 ms, which a pipe need not pay.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps it out of start-up

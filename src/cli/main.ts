@@ -9,7 +9,7 @@ import { runCompare } from './commands/compare';
 import { runComplete, runCompletion } from './completion';
 import { addQueryFlags, queryOptions } from './commands/query-options';
 import { runSearch } from './commands/search';
-import { runTable, tableCommands } from './commands/tables';
+import { columnsHelp, parseColumns, runTable, tableCommands } from './commands/tables';
 import { QueryError } from '../query/parse';
 import { runValidate, validateOptions } from './commands/validate';
 import type { Context } from './context';
@@ -91,10 +91,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .argument('[terms...]', 'query terms: words, field:value, field:lo..hi, ^negated, "," for OR (memories help search)')
       .description(table.summary)
       .option('--json', 'print the records as JSON')
-      .option('--csv', 'print the table as CSV, with a header row');
+      .option('--csv', 'print the table as CSV, with a header row')
+      .option('--columns <list>', 'the columns to show, in order, separated by commas ("help" lists them)');
     addQueryFlags(cmd, table.kind === 'works');
     examples(cmd, table.examples);
-    cmd.action(act((ctx, terms: string[], flags: Flags) => runTable(table as Parameters<typeof runTable>[0], ctx, { ...queryOptions(terms, flags), format: outputFormat(flags) })));
+    const command = table as Parameters<typeof runTable>[0];
+    cmd.action(
+      act((ctx, terms: string[], flags: Flags) => {
+        if (flags.columns === 'help') {
+          ctx.write(columnsHelp(command));
+          return EXIT.ok;
+        }
+        return runTable(command, ctx, { ...queryOptions(terms, flags), format: outputFormat(flags), columns: parseColumns(command, flags.columns as string | undefined) });
+      }),
+    );
   }
 
   const search = program

@@ -1,15 +1,16 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CollectionItem, Viewing } from '../catalogue/collection';
 import { workLabel } from '../query/credits';
-import { RELEASE_COLUMNS, releaseCells } from './records';
-import type { Column } from './table';
+import { RELEASE_COLUMNS, tableOf } from './records';
+import type { Column, Table } from './table';
 import { renderGroups, renderTable } from './table';
 import type { View } from './view';
 
-const itemColumns: Column[] = [...RELEASE_COLUMNS, { header: 'ADDED', fixed: true }, { header: 'NOTE' }];
-
-function itemRows(cat: Catalogue, items: CollectionItem[]): string[][] {
-  return items.map((item) => [...releaseCells(cat, cat.releaseById.get(item.release)!), item.added ?? '', item.note ?? '']);
+/** The releases of collection items, as every table of releases starts, then when each was added and the user's note. */
+function itemTable(cat: Catalogue, items: CollectionItem[]): Table {
+  const releases = tableOf(RELEASE_COLUMNS, cat, items.map((item) => cat.releaseById.get(item.release)!));
+  const columns: Column[] = [...releases.columns, { header: 'ADDED', fixed: true, priority: 4 }, { header: 'NOTE', wrap: true, priority: 2 }];
+  return { columns, rows: releases.rows.map((row, i) => [...row, items[i]!.added ?? '', items[i]!.note ?? '']) };
 }
 
 /**
@@ -19,8 +20,8 @@ function itemRows(cat: Catalogue, items: CollectionItem[]): string[][] {
 export function renderCollection(cat: Catalogue, owned: CollectionItem[], wanted: CollectionItem[], view: View): string {
   return renderGroups(
     [
-      { title: 'Owned', kind: 'owned', table: { columns: itemColumns, rows: itemRows(cat, owned) } },
-      { title: 'Wanted', kind: 'wanted', table: { columns: itemColumns, rows: itemRows(cat, wanted) } },
+      { title: 'Owned', kind: 'owned', table: itemTable(cat, owned) },
+      { title: 'Wanted', kind: 'wanted', table: itemTable(cat, wanted) },
     ],
     view,
   );
@@ -30,7 +31,13 @@ export function renderCollection(cat: Catalogue, owned: CollectionItem[], wanted
 export function renderLog(cat: Catalogue, viewings: Viewing[], view: View): string {
   return renderTable(
     {
-      columns: [{ header: 'DATE', fixed: true }, { header: 'WORK', fixed: true, style: (t, c) => c.dim(t) }, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'RATING', align: 'right' }, { header: 'NOTE' }],
+      columns: [
+        { header: 'DATE', fixed: true, priority: 8 },
+        { header: 'WORK', fixed: true, priority: 9, style: (t, c) => c.dim(t) },
+        { header: 'TITLE', wrap: true, priority: 6, style: (t, c) => c.bold(t) },
+        { header: 'RATING', align: 'right', priority: 7 },
+        { header: 'NOTE', wrap: true, priority: 3 },
+      ],
       rows: viewings.map((v) => [v.date ?? '', v.work, workLabel(cat.works.get(v.work)!), v.rating === undefined ? '' : `${v.rating}/10`, v.note ?? '']),
     },
     view,
@@ -55,6 +62,6 @@ export function renderUnknownEntries(unknown: UnknownEntries, view: View, afterT
     ...(unknown.viewings ?? []).map((v) => ['viewing', v.work, v.date ?? '', v.note ?? '']),
   ];
   if (rows.length === 0) return '';
-  const table = { columns: [{ header: 'LIST' }, { header: 'ID', fixed: true }, { header: 'DATE', fixed: true }, { header: 'NOTE' }], rows };
+  const table = { columns: [{ header: 'LIST', priority: 7 }, { header: 'ID', fixed: true, priority: 9 }, { header: 'DATE', fixed: true, priority: 4 }, { header: 'NOTE', wrap: true, priority: 3 }], rows };
   return `${view.tty && afterTable ? '\n' : ''}${renderGroups([{ title: 'Not in the loaded catalogue', kind: 'missing', table }], view)}`;
 }

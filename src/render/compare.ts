@@ -2,8 +2,11 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Release } from '../catalogue/types';
 import { languageName, countryName } from './layout';
 import { formatLabel } from './show';
-import type { Table } from './table';
+import { escapeLine } from './escape';
 import { renderTable } from './table';
+import { layOut } from './table-engine';
+import { displayWidth, pad } from './width';
+import { wrapParagraph } from './wrap';
 import type { View } from './view';
 
 type Spec = [label: string, value: (r: Release, cat: Catalogue) => string | undefined];
@@ -46,24 +49,48 @@ export function compareReleases(cat: Catalogue, releases: Release[]): { label: s
   }).filter((row) => row.values.some((v) => v !== ''));
 }
 
+/** The narrowest a release's column gets side by side; narrower, the releases are stacked. */
+const MIN_SIDE = 14;
+
 /**
- * Editions side by side, one column each. Rows whose values differ are marked "≠" (and
- * highlighted in colour), so the differences stand out with or without colour. A pipe gets the
- * same rows as tab-separated lines: spec, then one value per release, then "differs" or "".
+ * Editions compared. In a terminal: side by side in a box, one column per release headed by
+ * its id, when every column gets at least MIN_SIDE and its id; cells wrap, so no value is cut.
+ * Otherwise stacked: a block per release. Either way the specs whose values differ are marked
+ * "≠" (and yellow in colour). A pipe gets tab-separated lines: first "Release" and the ids, then
+ * each spec and its values, each line ending in "differs" or "".
  */
 export function renderCompare(cat: Catalogue, releases: Release[], view: View): string {
   const rows = compareReleases(cat, releases);
-  const table: Table = {
-    columns: [{ header: '', fixed: true }, { header: 'SPEC', fixed: true, style: (t, c) => c.dim(t) }, ...releases.map((r) => ({ header: r.id }))],
-    rows: rows.map((row) => [row.differs ? '≠' : '', row.label, ...row.values]),
-  };
   if (!view.tty) {
-    const columns = [...table.columns.slice(1), { header: 'DIFFERS' }];
-    return renderTable({ columns, rows: rows.map((row) => [row.label, ...row.values, row.differs ? 'differs' : '']) }, view);
+    const lines = [['Release', ...releases.map((r) => r.id), ''], ...rows.map((row) => [row.label, ...row.values, row.differs ? 'differs' : ''])];
+    return renderTable({ columns: lines[0]!.map(() => ({ header: '' })), rows: lines }, view);
   }
-  const differs = rows.map((r) => r.differs);
-  return renderTable(table, view)
-    .split('\n')
-    .map((line, i) => (i > 0 && differs[i - 1] ? view.color.yellow(line) : line))
+  const mark = (differs: boolean): string => (differs ? '≠ ' : '  ');
+  const labels = rows.map((row) => `${mark(row.differs)}${row.label}`);
+  const labelWidth = Math.max(...labels.map(displayWidth));
+  // A box: "│ " before each column, " │" after the last, one space either side of each separator.
+  const each = Math.floor((view.width - labelWidth - 3 * (releases.length + 1) - 1) / releases.length);
+  const ids = releases.map((r) => escapeLine(r.id));
+  const yellow = (differs: boolean, text: string): string => (differs ? view.color.yellow(text) : text);
+  if (each >= Math.max(MIN_SIDE, ...ids.map(displayWidth))) {
+    const cell = (text: string, differs: boolean): string =>
+      wrapParagraph(escapeLine(text), each)
+        .map((line) => yellow(differs, line))
+        .join('\n');
+    const header = ['', ...ids.map((id) => view.color.bold(id))];
+    const body = rows.map((row, i) => [yellow(row.differs, labels[i]!), ...row.values.map((v) => cell(v, row.differs))]);
+    return `${layOut({ rows: [header, ...body], widths: [labelWidth, ...releases.map(() => each)], aligns: [], gap: '', borders: true }).join('\n')}\n`;
+  }
+  // Stacked: each release's specs, with a hanging indent under the label.
+  const room = Math.max(10, view.width - labelWidth - 2);
+  return releases
+    .map((r, k) => {
+      const lines = rows.flatMap((row, i) => {
+        if (row.values[k] === '') return [];
+        const [first, ...rest] = wrapParagraph(escapeLine(row.values[k]!), room);
+        return [`${yellow(row.differs, pad(labels[i]!, labelWidth))}  ${yellow(row.differs, first!)}`, ...rest.map((l) => `${' '.repeat(labelWidth + 2)}${yellow(row.differs, l)}`)];
+      });
+      return `${view.color.bold(ids[k]!)}\n${lines.join('\n')}\n`;
+    })
     .join('\n');
 }

@@ -21,84 +21,91 @@ export function releaseMark(index: CollectionIndex | undefined, id: string): str
 }
 const list = (items: string[]): string => items.join(', ');
 
-/** `memories list`: one row per anthology. Column order is part of the TSV contract. */
-export function anthologyTable(cat: Catalogue, rows: Anthology[]): Table {
-  const columns: Table['columns'] = [
-    { header: 'ID', style: dim, fixed: true },
-    { header: 'TITLE', style: (t, c) => c.bold(t) },
-    { header: 'YEAR' },
-    { header: 'SEGS', align: 'right' },
-    { header: 'DIRECTORS' },
-    { header: 'STUDIOS' },
-  ];
-  return {
-    columns,
-    rows: rows.map((a) => [a.id, a.title, String(a.year), String(a.segments.length), list(anthologyDirectors(cat, a)), list(anthologyStudios(a))]),
-    marks: rows.map((a) => workMark(cat.collection, a.id)),
-  };
+/** A column a table command can show: how it looks (Column), its name for --columns, and its cell. */
+export interface ColumnDef<T> extends Column {
+  name: string;
+  cell: (row: T, cat: Catalogue) => string;
+  /** Shown when --columns is not given. */
+  shown?: boolean;
 }
+
+const idColumn = <T extends { id: string }>(): ColumnDef<T> => ({ name: 'id', header: 'ID', style: dim, fixed: true, priority: 9, shown: true, cell: (r) => r.id });
+const title = (t: string, c: View['color']): string => c.bold(t);
+
+/** The columns of a table command, in their default order: those shown, then those --columns can add. */
+export type Columns<T> = readonly ColumnDef<T>[];
+
+/** The named columns (or those shown by default) as a table of rows. */
+export function tableOf<T>(defs: Columns<T>, cat: Catalogue, rows: readonly T[], names?: readonly string[]): Table {
+  const chosen = names ? names.map((n) => defs.find((d) => d.name === n)!) : defs.filter((d) => d.shown);
+  return { columns: chosen, rows: rows.map((r) => chosen.map((d) => d.cell(r, cat))) };
+}
+
+/** `memories list`: one row per anthology. Column order is part of the TSV contract. */
+export const ANTHOLOGY_COLUMNS: Columns<Anthology> = [
+  idColumn(),
+  { name: 'title', header: 'TITLE', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (a) => a.title },
+  { name: 'year', header: 'YEAR', fixed: true, priority: 7, shown: true, cell: (a) => String(a.year) },
+  { name: 'segments', header: 'SEGS', align: 'right', priority: 3, shown: true, cell: (a) => String(a.segments.length) },
+  { name: 'directors', header: 'DIRECTORS', wrap: true, priority: 6, min: 12, shown: true, cell: (a, cat) => list(anthologyDirectors(cat, a)) },
+  { name: 'studios', header: 'STUDIOS', wrap: true, priority: 2, shown: true, cell: (a) => list(anthologyStudios(a)) },
+  { name: 'native-title', header: 'NATIVE TITLE', wrap: true, priority: 4, cell: (a) => a.native_title ?? '' },
+  { name: 'released', header: 'RELEASED', fixed: true, priority: 4, cell: (a) => a.released ?? '' },
+  { name: 'runtime', header: 'RUNTIME', align: 'right', priority: 3, cell: (a) => (a.runtime === undefined ? '' : `${a.runtime} min`) },
+];
 
 /** `memories segments`: one row per segment, in running order within each anthology. */
-export function segmentTable(cat: Catalogue, rows: SegmentRef[]): Table {
-  const columns: Table['columns'] = [
-    { header: 'ID', style: dim, fixed: true },
-    { header: 'ANTHOLOGY' },
-    { header: '#', align: 'right' },
-    { header: 'TITLE', style: (t, c) => c.bold(t) },
-    { header: 'DIRECTOR' },
-    { header: 'MUSIC' },
-    { header: 'RUNTIME', align: 'right' },
-  ];
-  return {
-    columns,
-    rows: rows.map(({ segment: s, anthology: a, number }) => [
-      s.id,
-      a.title,
-      String(number),
-      s.title,
-      list(namesFor(cat, s.credits, 'director')),
-      list(namesFor(cat, s.credits, 'music')),
-      s.runtime === undefined ? '' : `${s.runtime} min`,
-    ]),
-    marks: rows.map(({ segment }) => workMark(cat.collection, segment.id)),
-  };
-}
+export const SEGMENT_COLUMNS: Columns<SegmentRef> = [
+  { name: 'id', header: 'ID', style: dim, fixed: true, priority: 9, shown: true, cell: (r) => r.segment.id },
+  { name: 'anthology', header: 'ANTHOLOGY', wrap: true, priority: 3, shown: true, cell: (r) => r.anthology.title },
+  { name: 'number', header: '#', align: 'right', priority: 4, shown: true, cell: (r) => String(r.number) },
+  { name: 'title', header: 'TITLE', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (r) => r.segment.title },
+  { name: 'director', header: 'DIRECTOR', wrap: true, priority: 6, shown: true, cell: (r, cat) => list(namesFor(cat, r.segment.credits, 'director')) },
+  { name: 'music', header: 'MUSIC', wrap: true, priority: 5, shown: true, cell: (r, cat) => list(namesFor(cat, r.segment.credits, 'music')) },
+  { name: 'runtime', header: 'RUNTIME', align: 'right', priority: 2, shown: true, cell: (r) => (r.segment.runtime === undefined ? '' : `${r.segment.runtime} min`) },
+  { name: 'native-title', header: 'NATIVE TITLE', wrap: true, priority: 4, cell: (r) => r.segment.native_title ?? '' },
+  { name: 'writer', header: 'WRITER', wrap: true, priority: 4, cell: (r, cat) => list([...namesFor(cat, r.segment.credits, 'screenplay'), ...namesFor(cat, r.segment.credits, 'original-story')]) },
+];
 
 /** `memories staff`: one row per person with the number of credits. */
-export function staffTable(cat: Catalogue, rows: Staff[]): Table {
-  const columns: Table['columns'] = [{ header: 'ID', style: dim, fixed: true }, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }];
-  return {
-    columns,
-    rows: rows.map((s) => [s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)]),
-  };
-}
+export const STAFF_COLUMNS: Columns<Staff> = [
+  idColumn(),
+  { name: 'name', header: 'NAME', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (s) => s.name },
+  { name: 'native-name', header: 'NATIVE NAME', wrap: true, priority: 4, shown: true, cell: (s) => s.native_name ?? '' },
+  { name: 'credits', header: 'CREDITS', align: 'right', priority: 6, shown: true, cell: (s, cat) => String(cat.creditsByStaff.get(s.id)?.length ?? 0) },
+];
 
 /** "US/1", or just the country when the region is unknown. */
 export function countryRegion(r: Release): string {
   return r.region ? `${r.country}/${r.region}` : r.country;
 }
 
+const anthologyTitle = (r: Release, cat: Catalogue): string => {
+  const work = cat.works.get(r.anthology);
+  return work?.kind === 'anthology' ? work.anthology.title : r.anthology;
+};
+
 /** The columns every table of releases starts with (releases, the collection). */
-export const RELEASE_COLUMNS: Column[] = [
-  { header: 'ID', style: dim, fixed: true },
-  { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) },
-  { header: 'FORMAT' },
-  { header: 'COUNTRY' },
-  { header: 'PUBLISHER' },
+export const RELEASE_COLUMNS: Columns<Release> = [
+  idColumn(),
+  { name: 'anthology', header: 'ANTHOLOGY', style: title, wrap: true, priority: 3, shown: true, cell: anthologyTitle },
+  { name: 'format', header: 'FORMAT', fixed: true, priority: 7, shown: true, cell: (r) => r.format },
+  { name: 'country', header: 'COUNTRY', fixed: true, priority: 6, shown: true, cell: countryRegion },
+  { name: 'publisher', header: 'PUBLISHER', wrap: true, priority: 5, shown: true, cell: (r) => r.publisher },
 ];
 
-/** A release's cells under RELEASE_COLUMNS. */
-export function releaseCells(cat: Catalogue, r: Release): string[] {
-  const work = cat.works.get(r.anthology);
-  const title = work?.kind === 'anthology' ? work.anthology.title : r.anthology;
-  return [r.id, title, r.format, countryRegion(r), r.publisher];
-}
+const languages = (codes: readonly string[] | undefined): string => (codes ?? []).join(', ');
 
-/** `memories releases`: one row per edition. */
-export function releaseTable(cat: Catalogue, rows: Release[]): Table {
-  return {
-    columns: [...RELEASE_COLUMNS, { header: 'RELEASED', fixed: true }, { header: 'STATUS' }],
-    rows: rows.map((r) => [...releaseCells(cat, r), r.released ?? '', r.status ?? '']),
-    marks: rows.map((r) => releaseMark(cat.collection, r.id)),
-  };
-}
+/** `memories releases`: one row per edition. New columns go last, so that scripts reading fields by number keep working. */
+export const RELEASE_TABLE_COLUMNS: Columns<Release> = [
+  ...RELEASE_COLUMNS,
+  { name: 'released', header: 'RELEASED', fixed: true, priority: 6, shown: true, cell: (r) => r.released ?? '' },
+  { name: 'status', header: 'STATUS', priority: 1, shown: true, cell: (r) => r.status ?? '' },
+  { name: 'catalog', header: 'CATALOG', fixed: true, priority: 4, shown: true, cell: (r) => r.catalog_number ?? '' },
+  { name: 'title', header: 'EDITION', wrap: true, priority: 4, cell: (r) => r.title ?? '' },
+  { name: 'aspect', header: 'ASPECT', fixed: true, priority: 3, cell: (r) => r.video?.aspect_ratio ?? '' },
+  { name: 'runtime', header: 'RUNTIME', align: 'right', priority: 3, cell: (r) => (r.runtime === undefined ? '' : `${r.runtime} min`) },
+  { name: 'discs', header: 'DISCS', align: 'right', priority: 2, cell: (r) => (r.discs === undefined ? '' : String(r.discs)) },
+  { name: 'audio', header: 'AUDIO', wrap: true, priority: 2, cell: (r) => languages(r.audio?.map((a) => a.language)) },
+  { name: 'subtitles', header: 'SUBTITLES', wrap: true, priority: 2, cell: (r) => languages(r.subtitles) },
+];

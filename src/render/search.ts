@@ -18,8 +18,9 @@ export const SEARCH_ROWS: RowsOf = {
   releases: (r, cat) => [r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher],
 };
 
-const id: Column = { header: 'ID', fixed: true, style: (t, c) => c.dim(t) };
-const matched: Column = { header: 'MATCHED', style: (t, c) => c.cyan(t) };
+const id: Column = { header: 'ID', fixed: true, priority: 9, style: (t, c) => c.dim(t) };
+const matched: Column = { header: 'MATCHED', wrap: true, priority: 4, style: (t, c) => c.cyan(t) };
+const named: Column = { header: 'TITLE', wrap: true, priority: 8, min: 12, style: (t, c) => c.bold(t) };
 
 /**
  * Search results grouped by kind. In a terminal: a titled table per kind. In a pipe: one
@@ -48,7 +49,7 @@ export function renderSearch(results: FoundRows, view: View): string {
         title: 'Works',
         kind: 'work',
         table: {
-          columns: [id, { header: 'TITLE', style: (t, c) => c.bold(t) }, { header: 'ANTHOLOGY' }, { header: 'YEAR' }, matched],
+          columns: [id, named, { header: 'ANTHOLOGY', wrap: true, priority: 3 }, { header: 'YEAR', fixed: true, priority: 6 }, matched],
           rows: rows(results.works),
         },
       },
@@ -56,7 +57,7 @@ export function renderSearch(results: FoundRows, view: View): string {
         title: 'People',
         kind: 'person',
         table: {
-          columns: [id, { header: 'NAME', style: (t, c) => c.bold(t) }, { header: 'NATIVE NAME' }, { header: 'CREDITS', align: 'right' }, matched],
+          columns: [id, { ...named, header: 'NAME' }, { header: 'NATIVE NAME', wrap: true, priority: 3 }, { header: 'CREDITS', align: 'right', priority: 5 }, matched],
           rows: rows(results.people),
         },
       },
@@ -64,7 +65,7 @@ export function renderSearch(results: FoundRows, view: View): string {
         title: 'Releases',
         kind: 'release',
         table: {
-          columns: [id, { header: 'ANTHOLOGY', style: (t, c) => c.bold(t) }, { header: 'FORMAT' }, { header: 'COUNTRY' }, { header: 'PUBLISHER' }, matched],
+          columns: [id, { header: 'ANTHOLOGY', wrap: true, priority: 3, style: (t, c) => c.bold(t) }, { header: 'FORMAT', fixed: true, priority: 7 }, { header: 'COUNTRY', fixed: true, priority: 6 }, { header: 'PUBLISHER', wrap: true, priority: 5 }, matched],
           rows: rows(results.releases),
         },
       },

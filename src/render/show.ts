@@ -1,12 +1,12 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
 import { ROLES } from '../catalogue/schema';
-import { workLabel, workRecord } from '../query/credits';
+import { anthologyStudios, workLabel, workRecord } from '../query/credits';
 import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
 import type { Field } from './layout';
-import { countryName, languageName, renderBullets, renderFields, renderLine, renderProse, roleLabel, section } from './layout';
-import { countryRegion } from './records';
+import { countryName, languageName, renderBullets, renderFields, renderHanging, renderLine, renderProse, roleLabel, section } from './layout';
+import { countryRegion, releaseMark, workMark } from './records';
 import type { View } from './view';
 
 /** Credits grouped by role, in the vocabulary's order: "Director  Kōji Morimoto". */
@@ -28,12 +28,21 @@ function titleForms(r: { native_title?: string; romaji_title?: string }): string
   return [r.native_title, r.romaji_title].filter(Boolean).join(' · ');
 }
 
-function trailer(record: Common, view: View): string {
-  return section('Notes', record.notes ? renderProse(record.notes, view) : '', view) + section('Sources', renderBullets(record.sources), view) + section('Links', renderFields(Object.entries(record.links ?? {}), view, '  '), view);
+/** The native title and its romanization, each on a line of its own. */
+function titleFields(r: { native_title?: string; romaji_title?: string }): Field[] {
+  return [
+    ['Native title', r.native_title],
+    ['Romanized', r.romaji_title],
+  ];
 }
 
-function heading(title: string, suffix: string, view: View): string {
-  return `${view.color.bold(escapeLine(title))}${suffix ? `  ${escapeLine(suffix)}` : ''}\n`;
+function trailer(record: Common, view: View): string {
+  return section('Notes', record.notes ? renderProse(record.notes, view) : '', view) + section('Sources', renderBullets(record.sources, '  ', view), view) + section('Links', renderFields(Object.entries(record.links ?? {}), view, '  '), view);
+}
+
+/** The first line of a view, wrapped under itself: the collection's mark (as tables show it), the title, and what follows it. */
+function heading(title: string, suffix: string, view: View, mark = ''): string {
+  return renderHanging([...(mark ? [{ text: `${mark} `, style: view.color.green }] : []), { text: title, style: view.color.bold }, { text: suffix ? `  ${suffix}` : '' }], view, '', '  ');
 }
 
 function reviewPointer(cat: Catalogue, id: string, view: View): string {
@@ -45,15 +54,16 @@ function reviewPointer(cat: Catalogue, id: string, view: View): string {
 
 /** The detail view of an anthology: header, credits, synopsis, each segment, releases. */
 export function renderAnthology(cat: Catalogue, a: Anthology, view: View): string {
-  let out = heading(a.title, `(${a.year})`, view);
+  let out = heading(a.title, `(${a.year})`, view, workMark(cat.collection, a.id));
   out += renderFields(
     [
       ['ID', a.id],
-      ['Title', titleForms(a)],
+      ...titleFields(a),
       ['Also known as', a.alt_titles?.join('; ')],
       ['Released', a.released],
       ['Runtime', a.runtime === undefined ? undefined : `${a.runtime} min`],
-      ['Studios', a.studios?.join(', ')],
+      // The film's own studios, then those of its segments.
+      ['Studios', anthologyStudios(a).join(', ')],
       ['Tags', a.tags?.join(', ')],
     ],
     view,
@@ -69,7 +79,13 @@ export function renderAnthology(cat: Catalogue, a: Anthology, view: View): strin
 
 function renderSegmentSummary(cat: Catalogue, s: Segment, n: number, view: View): string {
   const extra = [titleForms(s), s.runtime === undefined ? '' : `${s.runtime} min`, s.studios?.join(', ') ?? ''].filter(Boolean).join(' · ');
-  const line = `  ${n}. ${view.color.bold(escapeLine(s.title))}${extra ? `  ${escapeLine(extra)}` : ''}  ${view.color.dim(`[${escapeLine(s.id)}]`)}\n`;
+  const mark = workMark(cat.collection, s.id);
+  const line = renderHanging(
+    [{ text: `${n}. ` }, ...(mark ? [{ text: `${mark} `, style: view.color.green }] : []), { text: s.title, style: view.color.bold }, { text: extra ? `  ${extra}` : '' }, { text: '  ' }, { text: `[${s.id}]`, style: view.color.dim }],
+    view,
+    '  ',
+    '     ',
+  );
   return line + renderCredits(cat, s.credits, view, '     ');
 }
 
@@ -94,11 +110,11 @@ export function formatLabel(format: string): string {
 /** The detail view of a segment: its anthology, credits, synopsis and reviews. */
 export function renderSegment(cat: Catalogue, work: Work & { kind: 'segment' }, view: View): string {
   const { segment: s, anthology: a, number } = work;
-  let out = heading(s.title, `segment ${number} of ${a.title} (${a.year})`, view);
+  let out = heading(s.title, `segment ${number} of ${a.title} (${a.year})`, view, workMark(cat.collection, s.id));
   out += renderFields(
     [
       ['ID', s.id],
-      ['Title', titleForms(s)],
+      ...titleFields(s),
       ['Also known as', s.alt_titles?.join('; ')],
       ['Anthology', `${a.title} [${a.id}]`],
       ['Runtime', s.runtime === undefined ? undefined : `${s.runtime} min`],
@@ -145,7 +161,9 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: s
 export function renderRelease(cat: Catalogue, r: Release, view: View): string {
   const work = cat.works.get(r.anthology);
   const title = work ? workLabel(work) : r.anthology;
-  let out = heading(`${title}: ${formatLabel(r.format)}`, r.title ?? '', view);
+  // "Memories: US DVD (Columbia TriStar Home Entertainment, 2004)"
+  const year = r.released?.slice(0, 4);
+  let out = heading(`${title}: ${r.country} ${formatLabel(r.format)}${r.title ? `, ${r.title}` : ''}`, `(${[r.publisher, year].filter(Boolean).join(', ')})`, view, releaseMark(cat.collection, r.id));
   out += renderFields(
     [
       ['ID', r.id],
@@ -186,9 +204,9 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
       : '',
     view,
   );
-  out += section('Audio', (r.audio ?? []).map((t) => `  - ${escapeLine([languageName(t.language), t.format, t.note].filter(Boolean).join(', '))}\n`).join(''), view);
-  out += section('Subtitles', r.subtitles?.length ? `  ${escapeLine(r.subtitles.map(languageName).join(', '))}\n` : '', view);
-  out += section('Extras', renderBullets(r.extras), view);
+  out += section('Audio', renderBullets((r.audio ?? []).map((t) => [languageName(t.language), t.format, t.note].filter(Boolean).join(', ')), '  ', view), view);
+  out += section('Subtitles', r.subtitles?.length ? renderHanging([{ text: r.subtitles.map(languageName).join(', ') }], view, '  ') : '', view);
+  out += section('Extras', renderBullets(r.extras, '  ', view), view);
   return out + trailer(r, view);
 }
 

@@ -1,12 +1,20 @@
 import { escapeLine, isSafeLine } from './escape';
 import type { Styles, View } from './view';
-import { displayWidth, pad, truncate } from './width';
+import { layOut } from './table-engine';
+import { displayWidth, truncate } from './width';
+import { wrapParagraph } from './wrap';
 
 export interface Column {
   header: string;
   align?: 'left' | 'right';
-  /** Never cut this column (ids: a cut id cannot be typed back; dates: a cut one says nothing). */
+  /** Never cut or wrap this column (ids: a cut id cannot be typed back; dates and years: a cut one says nothing). */
   fixed?: boolean;
+  /** Wrap this column onto up to three lines when it must narrow, instead of cutting it (titles, names). */
+  wrap?: boolean;
+  /** How much the column matters: when even the narrowest layout is too wide, the lowest goes first. Default 5; ids have 9. */
+  priority?: number;
+  /** The narrowest the column gets before a column is dropped (default: 10 for wrapped columns, 6 for others). */
+  min?: number;
   /** Styling applied after escaping and fitting, so it can never be cut or measured. */
   style?: (text: string, color: Styles) => string;
 }
@@ -20,37 +28,78 @@ export interface Table {
 }
 
 const GAP = 2;
-// Columns shrink to a single "…" only when nothing wider fits: a narrow terminal still gets aligned rows.
-const MIN_COLUMN = 1;
+// A wrapped cell takes at most this many lines; the last is cut with "…" if the text goes on.
+const MAX_LINES = 3;
 
 /**
- * A table of records. In a terminal: a header and columns fitted to the width, the widest
- * cut first, with "…" where text was cut. Elsewhere: one tab-separated line per row, no
- * header, nothing cut and no colour, so it can be piped into grep, cut or a spreadsheet.
- * Every cell is escaped here.
+ * A table of records. In a terminal: a header and columns fitted to the width (fitColumns),
+ * laid out by cli-table3 (table-engine.ts); an empty table prints nothing. Elsewhere: one
+ * tab-separated line per row, no header, nothing cut and no colour, so it can be piped into
+ * grep, cut or a spreadsheet. Every cell is escaped here.
  */
 export function renderTable(table: Table, view: View): string {
   const marked = view.tty && table.marks?.some(Boolean) === true;
-  const columns: Column[] = marked ? [{ header: '', fixed: true, style: (t, c) => c.green(t) }, ...table.columns] : table.columns;
+  const columns: Column[] = marked ? [{ header: '', fixed: true, priority: 9, style: (t, c) => c.green(t) }, ...table.columns] : table.columns;
   const rows = marked ? table.rows.map((r, i) => [table.marks![i] ?? '', ...r]) : table.rows;
   if (!view.tty) return tsv(rows, columns.length);
-  const cells = rows.map((row) => columns.map((_, i) => escapeLine(row[i] ?? '')));
   if (rows.length === 0) return '';
-  const widths = fitWidths(
-    columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!)))),
-    columns.map((c) => c.fixed === true),
-    view.width,
-  );
-  const line = (texts: string[], styled: (text: string, i: number) => string): string =>
-    texts
-      .map((t, i) => styled(pad(truncate(t, widths[i]!), widths[i]!, columns[i]!.align), i))
-      .join(' '.repeat(GAP)) + '\n';
-  const header = line(
+  const cells = rows.map((row) => columns.map((_, i) => escapeLine(row[i] ?? '')));
+  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!))));
+  // A column with nothing in it is the first to go when room is short.
+  const ranked = columns.map((c, i) => (cells.every((row) => row[i] === '') ? { ...c, priority: 0 } : c));
+  const { shown, widths } = fitColumns(ranked, natural, view.width);
+  const fitted = (texts: string[], styled: (line: string, column: Column) => string): string[] =>
+    shown.map((i, k) =>
+      fitCell(texts[i]!, columns[i]!, widths[k]!)
+        .map((line) => styled(line, columns[i]!))
+        .join('\n'),
+    );
+  const header = fitted(
     columns.map((c) => c.header),
     (t) => view.color.bold(t),
   );
-  const body = cells.map((row) => line(row, (t, i) => columns[i]!.style?.(t, view.color) ?? t));
-  return header + body.join('');
+  const body = cells.map((row) => fitted(row, (t, column) => column.style?.(t, view.color) ?? t));
+  return `${layOut({ rows: [header, ...body], widths, aligns: shown.map((i) => columns[i]!.align ?? 'left'), gap: ' '.repeat(GAP) }).join('\n')}\n`;
+}
+
+/** A cell's lines at `width`: as it is when fixed, wrapped onto up to MAX_LINES when it wraps, else cut. */
+export function fitCell(text: string, column: Column, width: number): string[] {
+  if (column.fixed || displayWidth(text) <= width) return [text];
+  if (!column.wrap) return [truncate(text, width)];
+  const lines = wrapParagraph(text, width);
+  return lines.length <= MAX_LINES ? lines : [...lines.slice(0, MAX_LINES - 1), truncate(lines.slice(MAX_LINES - 1).join(' '), width)];
+}
+
+/**
+ * Which columns to show, and how wide, in `width` terminal columns. Every column gets its
+ * natural width when that fits. Otherwise the widest columns that may narrow share one cap,
+ * the largest that fits, each kept at or above its minimum (and its header); when even the
+ * minimums do not fit, the least important column is dropped (the rightmost of equals) and
+ * the fit tried again. Fixed columns are never narrowed: the last column left may overflow.
+ */
+export function fitColumns(columns: readonly Column[], natural: readonly number[], width: number): { shown: number[]; widths: number[] } {
+  let shown = columns.map((_, i) => i);
+  for (;;) {
+    const room = width - GAP * (shown.length - 1);
+    const floor = shown.map((i) => {
+      const c = columns[i]!;
+      return c.fixed ? natural[i]! : Math.min(natural[i]!, Math.max(c.min ?? (c.wrap ? 10 : 6), displayWidth(c.header)));
+    });
+    const capped = (cap: number): number[] => shown.map((i, k) => (columns[i]!.fixed ? natural[i]! : Math.max(floor[k]!, Math.min(natural[i]!, cap))));
+    const total = (cap: number): number => capped(cap).reduce((sum, w) => sum + w, 0);
+    if (total(0) <= room || shown.length === 1) {
+      let cap = 0;
+      for (let hi = Math.max(0, ...natural); cap < hi; ) {
+        const mid = Math.ceil((cap + hi) / 2);
+        if (total(mid) <= room) cap = mid;
+        else hi = mid - 1;
+      }
+      return { shown, widths: capped(cap) };
+    }
+    const priority = (i: number): number => columns[i]!.priority ?? 5;
+    const least = shown.reduce((a, b) => (priority(b) <= priority(a) ? b : a));
+    shown = shown.filter((i) => i !== least);
+  }
 }
 
 /** Tab-separated lines of `count` escaped cells, each line after `prefix` (a pipe's output can be long: one pass, no copies). */
@@ -62,24 +111,6 @@ function tsv(rows: readonly (readonly string[])[], count: number, prefix = ''): 
     out += `${prefix}${cells.join('\t')}\n`;
   }
   return out;
-}
-
-/**
- * Fit the row to the width by capping the widest columns at one common width, the largest
- * cap that fits: narrow columns keep their natural width and the wide ones share what is left.
- */
-function fitWidths(natural: number[], fixed: boolean[], width: number): number[] {
-  const room = width - GAP * (natural.length - 1);
-  const capped = (cap: number): number[] => natural.map((w, i) => (fixed[i] ? w : Math.min(w, cap)));
-  const total = (cap: number): number => capped(cap).reduce((sum, w) => sum + w, 0);
-  if (total(Infinity) <= room) return natural;
-  let cap = MIN_COLUMN;
-  for (let hi = Math.max(...natural); cap < hi; ) {
-    const mid = Math.ceil((cap + hi) / 2);
-    if (total(mid) <= room) cap = mid;
-    else hi = mid - 1;
-  }
-  return capped(cap);
 }
 
 /**

@@ -129,7 +129,12 @@ for (const [label, text] of caps) {
 // A 200,000-character CJK paragraph wrapped in an 80-column pseudo-terminal (\`script\` on both sides).
 writeFileSync(join(hostile, 'h.yaml'), `anthologies:\n${anthology('long', `    synopsis: "${'大友克洋の夢。'.repeat(200_000 / 7)}"\n`)}`);
 const inTerminal = (args) => ['-e', `require('child_process').spawnSync('script', ['-qec', ${JSON.stringify(args)}, '/dev/null'], { stdio: 'ignore', env: { ...process.env, COLUMNS: '80' } })`];
-const ptyFloor = row('pty: script around node -e 0', inTerminal(`${process.execPath} -e 0`), 5);
+const ptyFloor = row('pty: script around node -e 0', inTerminal(`${process.execPath} -e 0`), 11);
+// Terminal tables, laid out by cli-table3 (loaded only for them), against the same pty floor.
+for (const [command, target] of [['list', 2], ['staff', 2.5]]) {
+  const r = row(`pty: bundled ${command} at 80 columns`, inTerminal(`${process.execPath} ${bin} ${command} --no-pager`), 11, { env: cacheEnv });
+  r.target = `${target}x of the pty floor (${(r.ms / ptyFloor.ms).toFixed(2)}x)`;
+}
 const wrap = row('pty: show of a 200,000-character CJK synopsis at 80 columns', inTerminal(`${process.execPath} ${bin} --no-bundled --data ${hostile} show long --no-pager`), 3, { env: cacheEnv });
 wrap.target = `well under 1 s (${(wrap.ms - ptyFloor.ms).toFixed(0)} ms over the pty floor)`;
 rmSync(hostile, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeJson, escapeLine, escapeText } from '../../src/render/escape';
-import { renderCsv, renderTable } from '../../src/render/table';
+import { fitCell, fitColumns, renderCsv, renderTable } from '../../src/render/table';
 import { PLAIN } from '../../src/render/view';
 import type { View } from '../../src/render/view';
 import { displayWidth, truncate } from '../../src/render/width';
@@ -100,20 +100,54 @@ describe('tables', () => {
 
   it('fits a terminal width, cutting with … and never cutting a fixed column', () => {
     const out = renderTable({ columns, rows }, view(true, 36));
-    // 36 columns: the id keeps its 13, and TITLE and NOTE share the rest at 9 each.
-    // Every row is padded to the same width, so columns line up whatever follows.
-    expect(out).toBe(['ID             TITLE      NOTE     ', 'magnetic-rose  彼女の想…  a long n…', 'x              Memories            '].join('\n') + '\n');
+    // 36 columns: the id keeps its 13, and TITLE and NOTE share the rest; no line ends in spaces.
+    expect(out).toBe(['ID             TITLE      NOTE', 'magnetic-rose  彼女の想…  a long n…', 'x              Memories'].join('\n') + '\n');
   });
 
-  it('gives every row the same display width in a terminal', () => {
-    const cell = fc.array(fc.constantFrom('a', 'z', '大', '友', '🎬', 'é', ' '), { maxLength: 20 }).map((cs) => cs.join(''));
+  it('wraps a column that may wrap onto up to three lines, cutting only the third', () => {
+    const wrapped = [columns[0]!, { header: 'TITLE', wrap: true }, { header: 'NOTE', wrap: true }];
+    expect(renderTable({ columns: wrapped, rows }, view(true, 40))).toBe(['ID             TITLE        NOTE', 'magnetic-rose  彼女の想い   a long note', '               で           that will', '                            not fit', 'x              Memories'].join('\n') + '\n');
+    expect(renderTable({ columns: wrapped, rows: [['a', 'x', 'one two three four five six seven eight']] }, view(true, 22)).split('\n')[3]).toBe('           five six s…');
+  });
+
+  it('drops the least important columns first when even the narrowest layout does not fit, and never the id before the others', () => {
+    const ranked = [{ header: 'ID', fixed: true, priority: 9 }, { header: 'TITLE', wrap: true, priority: 8 }, { header: 'STATUS', priority: 1 }, { header: 'YEAR', fixed: true, priority: 7 }];
+    const table = { columns: ranked, rows: [['magnetic-rose', 'Magnetic Rose', 'out-of-print', '1995']] };
+    expect(renderTable(table, view(true, 80)).split('\n')[0]).toBe('ID             TITLE          STATUS        YEAR');
+    expect(renderTable(table, view(true, 36)).split('\n')[0]).toBe('ID             TITLE          YEAR');
+    expect(renderTable(table, view(true, 20)).split('\n')[0]).toBe('ID');
+  });
+
+  it('lays out every row as its fitted cells padded to their columns, measured as string-width measures', async () => {
+    const { default: stringWidth } = await import('string-width');
+    // Wide, combining, emoji, ZWJ and flag clusters, where string-width 4 (cli-table3's own) measures otherwise.
+    const piece = fc.constantFrom('a', 'z', '大', '友', '🎬', 'é', 'e\u0301', '👩‍🚀', '🇯🇵', '❤️', ' ', 'ｱ');
+    const cell = fc.array(piece, { maxLength: 12 }).map((cs) => cs.join(''));
+    const shape = fc.array(fc.record({ fixed: fc.boolean(), wrap: fc.boolean(), align: fc.constantFrom('left' as const, 'right' as const) }), { minLength: 1, maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 8 }), fc.integer({ min: 30, max: 120 }), (data, width) => {
-        const lines = renderTable({ columns: [{ header: 'A' }, { header: 'B' }, { header: 'C', align: 'right' }], rows: data.map((r) => [...r]) }, view(true, width))
-          .split('\n')
-          .filter(Boolean);
-        const widths = new Set(lines.map(displayWidth));
-        expect(widths.size).toBe(1);
+      fc.property(shape, fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 20, max: 120 }), (shapes, data, width) => {
+        const table = { columns: shapes.map((s, i) => ({ header: `C${i}`, ...s })), rows: data.map((r) => r.slice(0, shapes.length)) };
+        const out = renderTable(table, view(true, width));
+        expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        const lines = out.split('\n').slice(0, -1);
+        const natural = table.columns.map((c, i) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(r[i]!))));
+        const { shown, widths } = fitColumns(table.columns, natural, width);
+        const expected = [table.columns.map((c) => c.header), ...table.rows].flatMap((row) => {
+          const cells = shown.map((i, k) => fitCell(row[i]!, table.columns[i]!, widths[k]!));
+          return Array.from({ length: Math.max(...cells.map((c) => c.length)) }, (_, line) =>
+            cells
+              .map((c, k) => {
+                const text = c[line] ?? '';
+                const room = ' '.repeat(Math.max(0, widths[k]! - stringWidth(text)));
+                return table.columns[shown[k]!]!.align === 'right' ? room + text : text + room;
+              })
+              .join('  ')
+              .trimEnd(),
+          );
+        });
+        expect(lines).toEqual(expected);
+        // Only a fixed column may make a line wider than the terminal.
+        if (shown.every((i) => !table.columns[i]!.fixed)) for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
       }),
     );
   });

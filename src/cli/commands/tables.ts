@@ -2,7 +2,8 @@ import { buildCatalogue } from '../../catalogue/catalogue';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
-import type { SearchKind } from '../../query/fields';
+import type { FieldDef, SearchKind } from '../../query/fields';
+import { FIELD_ALIASES, FIELDS } from '../../query/fields';
 import { compareText } from '../../query/fold';
 import { byRank, compileQuery, liveSource } from '../../query/match';
 import { QueryError } from '../../query/parse';
@@ -10,20 +11,52 @@ import type { StoredViews, ViewsSpec } from '../../query/views';
 import { Problems } from '../../source/problem';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
-import { anthologyTable, releaseMark, releaseTable, segmentTable, staffTable, workMark } from '../../render/records';
+import { ANTHOLOGY_COLUMNS, RELEASE_TABLE_COLUMNS, releaseMark, SEGMENT_COLUMNS, STAFF_COLUMNS, tableOf, workMark } from '../../render/records';
+import type { Columns } from '../../render/records';
+import { escapeLine } from '../../render/escape';
+import { didYouMean } from '../../util/closest';
 import type { Table } from '../../render/table';
 import { renderCsv, renderTable } from '../../render/table';
 import type { Context } from '../context';
-import { EXIT } from '../errors';
+import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
 
 export interface TableOptions extends QueryOptions {
   format: 'table' | 'json' | 'csv';
+  /** --columns: which columns, in order; the command's default set when undefined. */
+  columns?: string[];
+}
+
+/** The table of these rows: the columns named (or the default ones), and the marks. */
+export function tableFor<T>(command: TableCommand<T>, cat: Catalogue, rows: T[], columns?: readonly string[]): Table {
+  const table = tableOf(command.columns, cat, rows, columns);
+  const id = command.columns[0]!;
+  return command.mark ? { ...table, marks: rows.map((r) => command.mark!(cat.collection, id.cell(r, cat))) } : table;
+}
+
+/** Read --columns: names separated by commas, each one the command has; "help" is answered by the caller. */
+export function parseColumns(command: TableCommand<unknown>, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const known = command.columns.map((c) => c.name);
+  for (const name of names) {
+    if (!known.includes(name)) throw usageError(`memories ${command.name} has no column "${escapeLine(name)}"${didYouMean(name, known)}; run memories ${command.name} --columns help`);
+  }
+  if (names.length === 0) throw usageError(`--columns needs at least one column name; run memories ${command.name} --columns help`);
+  return names;
+}
+
+/** What --columns help prints: every column, its header, and whether it is shown by default. */
+export function columnsHelp(command: TableCommand<unknown>): string {
+  const rows = command.columns.map((c) => `  ${c.name.padEnd(14)}${c.header.padEnd(14)}${c.shown ? 'shown by default' : ''}`.trimEnd());
+  return `Columns of memories ${command.name} (choose with --columns a,b,c):\n${rows.join('\n')}\n`;
 }
 
 /** One table command: which records it lists, in what order, how they print and how they are queried. */
 export interface TableCommand<T> {
   name: string;
+  /** What its rows are, for "no anthologies match ...". */
+  noun: string;
   summary: string;
   examples: string[];
   kind: SearchKind;
@@ -31,8 +64,9 @@ export interface TableCommand<T> {
   rows(cat: Catalogue): T[];
   /** The record a query looks at for a row. */
   subject(row: T): unknown;
-  table(cat: Catalogue, rows: T[]): Table;
-  /** The mark of the row whose first cell is `id`, as table() gives it, for a table from stored cells. */
+  /** Every column it can show (--columns), the id first. */
+  columns: Columns<T>;
+  /** The mark a terminal shows beside the row of this id (owned, rated). */
   mark?: (collection: CollectionIndex | undefined, id: string) => string;
   json(rows: T[]): unknown;
 }
@@ -47,41 +81,45 @@ export function anthologiesInOrder(cat: Catalogue): Anthology[] {
 
 export const listCommand: TableCommand<Anthology> = {
   name: 'list',
+  noun: 'anthologies',
   summary: 'List the anthologies: title, year, segments, directors, studios',
   examples: ['memories list', 'memories list year:1987', 'memories list director:kawajiri --json', 'memories list | cut -f2'],
   kind: 'works',
   rows: anthologiesInOrder,
   subject: (anthology): Work => ({ kind: 'anthology', anthology }),
-  table: anthologyTable,
+  columns: ANTHOLOGY_COLUMNS,
   mark: workMark,
   json: (rows) => rows,
 };
 
 export const segmentsCommand: TableCommand<SegmentRef> = {
   name: 'segments',
+  noun: 'segments',
   summary: 'List every segment of every anthology, in running order',
   examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
   kind: 'works',
   rows: (cat) => anthologiesInOrder(cat).flatMap((anthology) => anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 }))),
   subject: (row) => row,
-  table: segmentTable,
+  columns: SEGMENT_COLUMNS,
   mark: workMark,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
 };
 
 export const staffCommand: TableCommand<Staff> = {
   name: 'staff',
+  noun: 'people',
   summary: 'List the people credited, with how many credits each has',
   examples: ['memories staff', 'memories staff role:music', 'memories staff work:memories'],
   kind: 'people',
   rows: (cat) => [...cat.staff].sort((a, b) => compareText(a.name, b.name)),
   subject: (row) => row,
-  table: staffTable,
+  columns: STAFF_COLUMNS,
   json: (rows) => rows,
 };
 
 export const releasesCommand: TableCommand<Release> = {
   name: 'releases',
+  noun: 'releases',
   summary: 'List the home-video releases: format, country and region, publisher, date, status',
   examples: ['memories releases', 'memories releases anthology:memories format:dvd', 'memories releases released:2004-01..2004-12', 'memories releases aspect:1.85:1'],
   kind: 'releases',
@@ -90,7 +128,7 @@ export const releasesCommand: TableCommand<Release> = {
     return [...cat.releases].sort((a, b) => order.get(a.anthology)! - order.get(b.anthology)! || compareText(a.released ?? '9999', b.released ?? '9999'));
   },
   subject: (row) => row,
-  table: releaseTable,
+  columns: RELEASE_TABLE_COLUMNS,
   mark: releaseMark,
   json: (rows) => rows,
 };
@@ -108,13 +146,13 @@ export const VIEWS: ViewsSpec = {
 };
 
 function allCells<T>(command: TableCommand<T>, cat: Catalogue): string[][] {
-  return command.table(cat, command.rows(cat)).rows;
+  return tableOf(command.columns, cat, command.rows(cat)).rows;
 }
 
 /** A table from stored cells: the columns need no records, the marks only the collection. */
 function storedTable<T>(command: TableCommand<T>, views: StoredViews, collection: CollectionIndex | undefined, limit: number | undefined): Table {
   const rows = views.rows(command.name, limit);
-  const { columns } = command.table(buildCatalogue([], new Problems()), []);
+  const { columns } = tableOf(command.columns, buildCatalogue([], new Problems()), []);
   return command.mark ? { columns, rows, marks: rows.map((r) => command.mark!(collection, r[0]!)) } : { columns, rows };
 }
 
@@ -132,11 +170,29 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
+/**
+ * "no anthologies match year:1900", and for each field of the query that only some records
+ * have, how many have it: "status is recorded for 1 of 18 releases".
+ */
+function noMatches<T>(command: TableCommand<T>, cat: Catalogue, options: TableOptions): string {
+  const terms = options.query.groups.map((g) => g.map((t) => t.raw).join(' ')).join(' , ');
+  if (terms === '') return `there are no ${command.noun} in the loaded data`;
+  const all = command.rows(cat).map(command.subject);
+  const fields = FIELDS[command.kind] as Record<string, FieldDef<unknown>>;
+  const recorded = [...new Set(options.query.groups.flat().flatMap((t) => (t.field === undefined ? [] : [FIELD_ALIASES[t.field] ?? t.field])))].flatMap((name) => {
+    const def = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (!def || def.mine) return [];
+    const count = all.filter((item) => def.values(item, cat).length > 0).length;
+    return count < all.length ? [`${name} is recorded for ${count} of ${all.length} ${command.noun}`] : [];
+  });
+  return [`no ${command.noun} match ${terms}`, ...recorded].join('; ');
+}
+
 /** Print the table (or JSON, or CSV); an empty result is still a success. */
 export function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
   // The whole table in its default order is kept ready; JSON carries whole records, which only the catalogue has.
   const stored =
-    options.query.groups.length === 0 && options.sort === undefined && options.format !== 'json'
+    options.query.groups.length === 0 && options.sort === undefined && options.columns === undefined && options.format !== 'json'
       ? ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
           const table = storedTable(command, views, collection, options.limit);
           return options.format === 'csv' ? renderCsv(table) : renderTable(table, ctx.out);
@@ -148,8 +204,10 @@ export function runTable<T>(command: TableCommand<T>, ctx: Context, options: Tab
   }
   const cat = ctx.catalogue();
   const rows = queryRows(command, cat, options);
+  // A terminal is told why it sees nothing; a pipe gets nothing, as grep gives.
+  if (rows.length === 0 && options.format === 'table' && ctx.out.tty) ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options))}\n`);
   if (options.format === 'json') ctx.write(renderJson(command.json(rows)));
-  else if (options.format === 'csv') ctx.write(renderCsv(command.table(cat, rows)));
-  else ctx.write(renderTable(command.table(cat, rows), ctx.out));
+  else if (options.format === 'csv') ctx.write(renderCsv(tableFor(command, cat, rows, options.columns)));
+  else ctx.write(renderTable(tableFor(command, cat, rows, options.columns), ctx.out));
   return EXIT.ok;
 }
