@@ -65,6 +65,11 @@ for (const file of [...readdirSync('src', { recursive: true }).filter((f) => f.e
   buildId.update(`${file}\0`).update(readFileSync(file));
 }
 
+// English names for every two-letter language and region code, asked of ICU once here rather
+// than in each run (src/util/names.ts); the same Node that builds is the one that runs.
+const names = await build({ bundle: true, platform: 'node', format: 'cjs', write: false, stdin: { contents: "module.exports = require('./src/util/names.ts').namesTable();", resolveDir: process.cwd() } });
+const namesTable = JSON.stringify(new Function('module', 'require', `${names.outputFiles[0].text}; return module.exports;`)({ exports: {} }, () => undefined));
+
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
 await build({
   ...common,
@@ -72,7 +77,7 @@ await build({
   outfile: 'dist/memories.cjs',
   external: ['./parse.cjs'],
   plugins: [lazyChildProcess, lazySegmenter, oneWidth],
-  define: { MEMORIES_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
+  define: { MEMORIES_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)), MEMORIES_NAMES: namesTable },
 });
 await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });
 await build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });

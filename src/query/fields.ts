@@ -4,6 +4,7 @@ import type { Credit, Release, Staff, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
 import { workRecord } from './credits';
+import { languageName } from '../util/names';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */
 export type FieldKind = 'text' | 'number' | 'date';
@@ -118,15 +119,7 @@ const peopleFields: Record<string, FieldDef<Staff>> = {
   born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
 };
 
-// Each code's name once: setting up ICU's display names, and each look-up, cost time.
-let languageNames: Intl.DisplayNames | undefined;
-const languageName = new Map<string, string>();
-const nameOf = (code: string): string => {
-  let name = languageName.get(code);
-  if (name === undefined) languageName.set(code, (name = (languageNames ??= new Intl.DisplayNames('en', { type: 'language' })).of(code) ?? code));
-  return name;
-};
-const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, nameOf(c)]);
+const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, languageName(c)]);
 
 const releaseFields: Record<string, FieldDef<Release>> = {
   id: text('the id', (r) => [r.id]),

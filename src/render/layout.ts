@@ -152,23 +152,7 @@ export function renderBullets(items: string[] | undefined, indent = '  ', view?:
   return (items ?? []).map((i) => (view ? renderHanging([{ text: i }], view, `${indent}- `, `${indent}  `) : `${indent}- ${escapeLine(i)}\n`)).join('');
 }
 
-/** "Japanese" for "ja"; the code itself when unknown. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames('en', { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** "United States" for "US"; the code itself when unknown. */
-export function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { countryName, languageName } from '../util/names';
 
 /** "Character design" for "character-design". */
 export function roleLabel(role: string): string {
