@@ -73,7 +73,9 @@ describe('own, unown, want, watched', () => {
 
   it('takes only releases for own, works for watched, and checks ratings', async () => {
     const { env } = place();
-    expect((await run(['own', 'memories'], { env })).stderr).toBe('memories: "memories" is an anthology, not a release; run memories releases to see release ids\n');
+    // Only releases are candidates: the anthology "memories" is not one, so its editions are listed.
+    expect((await run(['own', 'memories'], { env })).stderr).toMatch(/^memories: "memories" matches more than one record; use one of these ids:\n {2}memories-jp-laserdisc {2}\(release/);
+    expect((await run(['own', 'magnetic-rose'], { env })).stderr).toBe('memories: "magnetic-rose" is a segment, not a release; run memories releases to see release ids\n');
     expect((await run(['watched', 'memories-us-dvd-2004'], { env })).code).toBe(2);
     const bad = await run(['watched', 'memories', '--rating', '8.3'], { env });
     expect([bad.code, bad.stderr]).toEqual([2, 'memories: --rating must be from 0 to 10 in half points (7, 8.5), not "8.3"\n']);
@@ -210,9 +212,11 @@ describe('queries, marks and comparisons', () => {
     const { stdout, code } = await run(['compare', 'memories'], { env });
     expect(code).toBe(0);
     const rows = new Map(stdout.trimEnd().split('\n').map((l) => [l.split('\t')[0], l.split('\t')]));
-    expect(rows.get('Aspect ratio')).toEqual(['Aspect ratio', '1.85:1', '1.85:1', '', '1.85:1', '1.85:1', '', '', 'differs']);
+    // By date, the undated ones last.
+    expect(rows.get('Release')?.slice(1, 4)).toEqual(['memories-jp-dvd-1999', 'memories-us-dvd-2004', 'memories-gb-dvd-2004']);
+    expect(rows.get('Aspect ratio')).toEqual(['Aspect ratio', '1.85:1', '1.85:1', '1.85:1', '', '', '1.85:1', '', 'differs']);
     expect(rows.get('Anthology')?.at(-1)).toBe('');
-    expect(rows.get('Publisher')?.slice(1, 3)).toEqual(['Bandai Visual', 'Bandai Visual']);
+    expect(rows.get('Publisher')?.slice(1, 3)).toEqual(['Bandai Visual', 'Columbia TriStar Home Entertainment']);
     const two = await run(['compare', 'memories-us-dvd-2004', 'memories-gb-dvd-2004', '--json'], { env });
     const data = JSON.parse(two.stdout) as { releases: string[]; specs: { label: string; values: string[]; differs: boolean }[] };
     expect(data.releases).toEqual(['memories-us-dvd-2004', 'memories-gb-dvd-2004']);

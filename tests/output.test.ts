@@ -169,6 +169,17 @@ describe('in a real terminal', () => {
     return r.stdout.replace(/\r/g, '');
   };
 
+  it.each([40, 80, 120])('fits every line of every command at %i columns, measured by string-width', async (cols) => {
+    const { default: stringWidth } = await import('string-width');
+    const commands = ['list', 'segments', 'staff', 'releases', 'search otomo', 'compare memories-us-dvd-2004 memories-gb-dvd-2004', 'compare memories', 'show memories', 'show magnetic-rose', 'show "Yoko Kanno"', 'show memories-jp-4k-2025', 'review memories', 'fields releases'];
+    // One pty for them all (MEMORIES_PAGER is cat): each command after the first is run in full.
+    const out = pty(cols, commands.join(`; ${process.execPath} ${BIN} `));
+    const lines = out.split('\n');
+    expect(lines.length).toBeGreaterThan(200);
+    // A lone id is never cut, and the longest staff id is 45 columns: only such a line may be wider.
+    for (const line of lines) if (!/^[a-z0-9-]+$/.test(line)) expect(stringWidth(line), line).toBeLessThanOrEqual(cols);
+  });
+
   it('fits the width and keeps columns aligned with Japanese titles', async () => {
     const { default: stringWidth } = await import('string-width');
     for (const cols of [40, 60, 100]) {

@@ -55,10 +55,10 @@ describe('narrow terminals', () => {
 
 describe('empty results', () => {
   it('say so on a terminal, with how many records have the field, and print nothing to a pipe', async () => {
-    const shown = await run(['releases', 'status:oop'], terminal(80));
+    const shown = await run(['releases', 'status:announced'], terminal(80));
     expect(shown.code).toBe(0);
     expect(shown.stdout).toBe('');
-    expect(shown.stderr).toMatch(/^no releases match status:oop; status is recorded for \d+ of \d+ releases\n$/);
+    expect(shown.stderr).toMatch(/^no releases match status:announced; status is recorded for \d+ of \d+ releases\n$/);
     expect((await run(['list', 'year:1900'], terminal(80))).stderr).toBe('no anthologies match year:1900\n');
     const piped = await run(['list', 'year:1900']);
     expect(piped).toEqual({ code: 0, stdout: '', stderr: '' });

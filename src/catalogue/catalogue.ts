@@ -118,6 +118,9 @@ function resolveReferences(cat: Catalogue, problems: Problems): void {
     cat.releaseById.delete(r.id);
     return false;
   });
+  // An anthology's releases by date, undated ones last, as every view lists them.
+  const dated = (r: Release): string => r.released ?? '9999';
+  for (const list of cat.releasesByAnthology.values()) list.sort((a, b) => (dated(a) < dated(b) ? -1 : dated(a) > dated(b) ? 1 : 0));
   cat.reviews = cat.reviews.filter((r) => {
     if (cat.works.has(r.subject)) {
       push(cat.reviewsBySubject, r.subject, r);

@@ -39,7 +39,7 @@ Query syntax:
   kanno                      a bare word matches any title or credited name (people: name;
                              releases: edition, anthology, publisher)
   director:otomo             field:value matches within one field (memories fields lists them)
-  music:=yoko kanno          field:=value must match the whole value (after folding)
+  music:="yoko kanno"        field:=value must match the whole value (after folding)
   year:1987..1995            ranges for numbers and dates; open ends: runtime:..30, year:2000..
   ^stink                     ^ negates a term
   kanno , hisaishi           "," separates alternatives (OR); terms within one must all match
@@ -93,7 +93,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option('--json', 'print the records as JSON')
       .option('--csv', 'print the table as CSV, with a header row')
       .option('--columns <list>', 'the columns to show, in order, separated by commas ("help" lists them)');
-    addQueryFlags(cmd, table.kind === 'works');
+    addQueryFlags(cmd, table.kind === 'works', table.kind);
     examples(cmd, table.examples);
     const command = table as Parameters<typeof runTable>[0];
     cmd.action(
@@ -116,9 +116,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   search.addHelpText('after', QUERY_HELP);
   search.action(act((ctx, terms: string[], flags: Flags) => runSearch(ctx, { ...queryOptions(terms, flags), json: flags.json === true })));
 
-  const fields = program.command('fields').argument('[kind]', 'works, people or releases').description('List the fields a query can use, per kind');
-  examples(fields, ['memories fields', 'memories fields releases']);
-  fields.action(act((ctx, kind: string | undefined) => runFields(ctx, kind)));
+  const fields = program.command('fields').argument('[kind]', 'works, people or releases').description('List the fields a query can use, per kind').option('--json', 'print the fields as JSON');
+  examples(fields, ['memories fields', 'memories fields releases', 'memories fields --json']);
+  fields.action(act((ctx, kind: string | undefined, flags: Flags) => runFields(ctx, kind, flags.json === true)));
 
   const show = program
     .command('show')
@@ -226,6 +226,11 @@ export async function main(args: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Commander has already printed its message; help and version are successes.
+      if (e.code === 'commander.unknownOption') {
+        // "-otomo": a beets habit for leaving a term out, which memories writes ^otomo.
+        const word = /'-{1,2}([^'\s-][^'\s]*)'/.exec(e.message)?.[1];
+        if (word && word.length > 1) io.stderr.write(`(to leave out what matches a term, write it with ^, as in: ^${escapeLine(word)})\n`);
+      }
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof QueryError) {

@@ -1,10 +1,10 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { ROLES } from '../catalogue/schema';
+import { FORMATS, ROLES, STATUSES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
 import { workRecord } from './credits';
-import { languageName } from '../util/names';
+import { languageName, namesTable } from '../util/names';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */
 export type FieldKind = 'text' | 'number' | 'date';
@@ -30,6 +30,8 @@ export interface FieldDef<T> {
    * the keys, since the collection changes without the data folders changing.
    */
   mine?: { keys(item: T, cat: Catalogue): string[]; values(keys: string[], collection: CollectionIndex | undefined): (string | number)[] };
+  /** For an enumerated field, every value it can have: a query for another is refused, with the closest. */
+  choices?: () => readonly string[];
 }
 
 export type SearchKind = 'works' | 'people' | 'releases';
@@ -95,6 +97,7 @@ const namedWorkFields: Record<string, FieldDef<Work>> = {
   runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
   anthology: text('the anthology (id or title)', (w) => [w.anthology.id, ...titleForms(w.anthology)]),
   kind: text('anthology or segment', (w) => [w.kind]),
+  segments: { kind: 'number', doc: 'how many segments an anthology has', values: (w) => (w.kind === 'anthology' ? [w.anthology.segments.length] : []) },
   owned: mine('text', 'yes when you own a release of its anthology', releasesOf, anyOf('owned')),
   wanted: mine('text', 'yes when a release of its anthology is on your wishlist', releasesOf, anyOf('wanted')),
   watched: mine('text', 'yes when you logged a viewing of it', workId, ([id], c) => [yesNo(c?.viewingsByWork.has(id!) === true)]),
@@ -114,9 +117,14 @@ const workFields: Record<string, FieldDef<Work>> = {
 const peopleFields: Record<string, FieldDef<Staff>> = {
   id: text('the id', (s) => [s.id]),
   name: text('any form of the name, native script included', (s) => personNames(s)),
-  role: text('a role they are credited in', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).map((c) => c.credit.role)),
-  work: text('a work they are credited on (id or title)', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [workRecord(work).id, ...titleForms(workRecord(work))])),
+  role: { ...text('a role they are credited in', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).map((c) => c.credit.role)), choices: () => ROLES },
+  // A credit on a segment is a credit on its anthology too: work:memories finds everyone on Memories.
+  work: text('a work they are credited on, or the anthology of one (id or title)', (s, cat) =>
+    (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [workRecord(work).id, ...titleForms(workRecord(work)), ...(work.kind === 'segment' ? [work.anthology.id, ...titleForms(work.anthology)] : [])]),
+  ),
+  anthology: text('an anthology they are credited on, or on one of its segments (id or title)', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [work.anthology.id, ...titleForms(work.anthology)])),
   born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
+  credits: { kind: 'number', doc: 'how many credits they have', values: (s, cat) => [cat.creditsByStaff.get(s.id)?.length ?? 0] },
 };
 
 const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, languageName(c)]);
@@ -124,21 +132,28 @@ const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, langua
 const releaseFields: Record<string, FieldDef<Release>> = {
   id: text('the id', (r) => [r.id]),
   title: text('edition title', (r) => [r.title]),
-  format: text('vhs, laserdisc, dvd, blu-ray, uhd-blu-ray or digital', (r) => [r.format]),
-  country: text('country code', (r) => [r.country]),
-  region: text('disc region', (r) => [r.region]),
+  format: { ...text('vhs, laserdisc, dvd, blu-ray, uhd-blu-ray or digital', (r) => [r.format]), choices: () => FORMATS },
+  country: { ...text('country code (ISO 3166, such as JP, US or GB)', (r) => [r.country]), choices: () => Object.keys(namesTable().region) },
   publisher: text('publisher or distributor', (r) => [r.publisher, r.distributor]),
-  status: text('in-print, out-of-print or announced', (r) => [r.status]),
+  status: { ...text('in-print, out-of-print or announced', (r) => [r.status]), choices: () => STATUSES },
+  region: text('disc region', (r) => [r.region]),
   audio: text('audio language (code or name) or format', (r) => (r.audio ?? []).flatMap((a) => [...languages([a.language]), a.format])),
   subtitles: text('subtitle language (code or name)', (r) => languages(r.subtitles ?? [])),
   aspect: text('aspect ratio, such as 1.85:1', (r) => [r.video?.aspect_ratio]),
   released: { kind: 'date', doc: 'release date', values: (r) => (r.released ? [r.released] : []) },
   catalog: text('catalog number', (r) => [r.catalog_number]),
+  barcode: text('barcode (EAN or UPC)', (r) => [r.barcode]),
+  discs: { kind: 'number', doc: 'how many discs', values: (r) => (r.discs === undefined ? [] : [r.discs]) },
+  runtime: { kind: 'number', doc: 'running time in minutes', values: (r) => (r.runtime === undefined ? [] : [r.runtime]) },
+  standard: text('NTSC or PAL', (r) => [r.video?.standard]),
+  resolution: text('picture resolution, such as 1080p', (r) => [r.video?.resolution]),
+  anamorphic: text('yes when the picture is anamorphic', (r) => (r.video?.anamorphic === undefined ? [] : [yesNo(r.video.anamorphic)])),
+  packaging: text('packaging, such as a steelbook or a box set', (r) => [r.packaging]),
   owned: mine('text', 'yes when it is in your collection', (r) => [r.id], anyOf('owned')),
   wanted: mine('text', 'yes when it is on your wishlist', (r) => [r.id], anyOf('wanted')),
-  anthology: text('the anthology (id or title)', (r, cat) => {
+  anthology: text('the anthology, or one of its segments (id or title)', (r, cat) => {
     const work = cat.works.get(r.anthology);
-    return [r.anthology, ...(work ? titleForms(work.anthology) : [])];
+    return [r.anthology, ...(work ? [work.anthology, ...work.anthology.segments].flatMap((w) => [...(w === work.anthology ? [] : [w.id]), ...titleForms(w)]) : [])];
   }),
 };
 

@@ -5,6 +5,7 @@ import { folded } from './fold';
 import type { Folded } from './fold';
 import type { Query, Term } from './parse';
 import { QueryError } from './parse';
+import { didYouMean } from '../util/closest';
 import { dateFault } from '../util/date';
 
 /** How well a value matched: exact beats prefix beats substring. Lower is better. */
@@ -59,6 +60,12 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
   }
   if (def.kind === 'text' && term.op === 'range') {
     throw new QueryError(`"${term.raw}": ${term.field} is text and takes no range`, term.raw);
+  }
+  // An enumerated field: a value none of its records could have is a typo, not a search.
+  const choices = def.choices?.();
+  if (choices && !choices.some((c) => folded(c).key === folded(term.value).key || (term.op !== 'exact' && folded(c).key.startsWith(folded(term.value).key)))) {
+    const shown = choices.length <= 20 ? `; it is one of ${choices.join(', ')}` : '';
+    throw new QueryError(`"${term.raw}": ${term.field} cannot be "${term.value}"${didYouMean(term.value, choices)}${shown}`, term.raw);
   }
 }
 
@@ -237,7 +244,9 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
 
   const groups: CompiledTerm<T>[][] = usable.map((group) =>
     group.map((term) => {
-      const names = term.field ? [term.field] : BARE[kind];
+      // A bare four-digit number is also a year, where the kind has one: "list otomo 1987".
+      const year = term.field === undefined && /^\d{4}$/.test(term.value) && Object.hasOwn(fields, 'year') ? ['year'] : [];
+      const names = term.field ? [term.field] : [...BARE[kind], ...year];
       return { negate: term.negate, fields: names, ranks: names.map((name) => rankIn(term, name)) };
     }),
   );

@@ -89,10 +89,19 @@ function parseTerm(token: string): Term {
   return { raw: token, field, negate, op: 'match', value };
 }
 
+/**
+ * The tokens of one argument: split like a shell would, except an exact term the shell has
+ * already made one argument of, which stays whole: `music:="yoko kanno"` typed in a shell
+ * arrives as `music:=yoko kanno`, and means the whole name.
+ */
+function splitArgument(arg: string): string[] {
+  return /^\^?[a-z][a-z-]*:=[^"',]*\s/.test(arg) ? [arg.trim()] : tokenize(arg);
+}
+
 /** Parse the words of a query (each argument is split like a shell would) into groups of terms. */
 export function parseQuery(args: readonly string[]): Query {
   const groups: Term[][] = [[]];
-  for (const token of args.flatMap(tokenize)) {
+  for (const token of args.flatMap(splitArgument)) {
     if (token === ',') groups.push([]);
     else groups[groups.length - 1]!.push(parseTerm(token));
   }

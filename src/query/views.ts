@@ -9,8 +9,8 @@ import { Ints, Lines, SnapshotDamage } from '../store/snapshot';
 import type { Snapshot } from '../store/snapshot';
 import { folded, foldedFromStore, foldForStore } from './fold';
 import type { Folded } from './fold';
-import { matchRef, namedTargets } from './resolve';
-import type { Target } from './resolve';
+import { matchRef, namedTargets, REF_KINDS, refKind, withoutArticle } from './resolve';
+import type { RefKind, RefSource, Target } from './resolve';
 
 /**
  * The views of a catalogue: what `show`, `compare`, `validate` and the tables print, kept so
@@ -40,8 +40,9 @@ export interface StoredTarget {
  *   segments, each list in catalogue order; `clusters.people` lists, per cluster, the people
  *   it credits, and `people.clusters`, per person, the clusters that credit them;
  * - `people`: one staff record per line, in catalogue order, in chunks;
- * - `refs.ids`, `refs.where` and `refs`, one entry per record a REF can name (resolve.ts's
- *   namedTargets, in its order): its id, its kind and where it is kept (Ints, two per record),
+ * - `refs.ids`, `refs.where`, `refs.codes` and `refs`, one entry per record a REF can name
+ *   (resolve.ts's namedTargets, in its order): its id, its kind and where it is kept (Ints, two
+ *   per record), the folded keys of its catalog number and barcode,
  *   and its names, folded ahead of time and joined by "|" (`refs`), and the same without
  *   spaces (`refs.keys`), read only for a REF that is not an id, where every name that could
  *   match is found in all of them at once (query/search-index.ts keeps names the same way);
@@ -78,8 +79,9 @@ export function viewSections(cat: Catalogue, fileCount: number, tables: TableCel
     ...chunks('people', cat.staff.map((s) => JSON.stringify(s))),
     'people.clusters': listsOf(peopleClusters),
     'refs.ids': Lines.of(named.map((n) => n.target.id)),
-    'refs.where': new Ints(named.flatMap((n) => [KINDS.indexOf(n.target.kind), where(n.target)])),
+    'refs.where': new Ints(named.flatMap((n) => [REF_KINDS.indexOf(refKind(n.target)), where(n.target)])),
     ...refNames(named.map((n) => n.names)),
+    'refs.codes': Lines.of(named.map((n) => n.codes.map((c) => folded(c).key).join('|'))),
     'ids.works': [...cat.works.keys()],
     'ids.releases': [...cat.releaseById.keys()],
     files: fileCount,
@@ -90,11 +92,12 @@ export function viewSections(cat: Catalogue, fileCount: number, tables: TableCel
 
 /** Each record's names, folded and joined as a stored search index joins them, with and without spaces. */
 function refNames(names: readonly string[][]): Record<string, Lines> {
-  const spaced = Lines.of(names.map((list) => list.map(foldForStore).join('|')));
+  const spaced = Lines.of(names.map((list) => list.map(foldForStore).filter(Boolean).join('|')));
   return { refs: spaced, 'refs.keys': new Lines(spaced.text.replaceAll(' ', ''), spaced.count) };
 }
 
-const unjoin = (stored: string): Folded[] => stored.split('|').map(foldedFromStore);
+// A record with no names keeps an empty line, which is no name at all.
+const unjoin = (stored: string): Folded[] => (stored === '' ? [] : stored.split('|').map(foldedFromStore));
 
 /** Lines per chunk: a section is read and checked whole, so a view reads a chunk, not every record. */
 const CHUNK = 64;
@@ -140,7 +143,7 @@ export interface StoredViews {
   /** Every work and release id, to check a collection against. */
   knownIds(): KnownIds;
   /** The one record REF names, or undefined when it names none or several (the files answer those, with their messages). */
-  find(ref: string): StoredTarget | undefined;
+  find(ref: string, kinds?: readonly RefKind[]): StoredTarget | undefined;
   /** A catalogue of everything the views of these targets print, with the collection attached. */
   catalogueFor(targets: readonly StoredTarget[], collection: CollectionIndex | undefined): Catalogue;
   /** The target itself, in a catalogue from catalogueFor. */
@@ -151,7 +154,7 @@ export interface StoredViews {
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const KINDS: readonly Target['kind'][] = ['work', 'staff', 'release'];
+const TARGET_KIND: Record<RefKind, Target['kind']> = { anthology: 'work', segment: 'work', person: 'staff', release: 'release' };
 const isStaff = (v: unknown): v is Staff => isObject(v) && typeof v.id === 'string' && typeof v.name === 'string';
 
 /** Parse one line of a section and check its shape. */
@@ -162,11 +165,15 @@ function parsed<T>(text: string, check: (v: unknown) => v is T, what: string): T
 }
 
 export function storedViews(snapshot: Snapshot): StoredViews {
+  const where = (i: number): [RefKind, number] => {
+    const all = snapshot.ints('refs.where');
+    const kind = REF_KINDS[all[2 * i]!];
+    if (all.length !== 2 * snapshot.lines('refs.ids').length || kind === undefined || !(all[2 * i + 1]! >= 0)) throw new SnapshotDamage(`ref ${i} is not what it should be`);
+    return [kind, all[2 * i + 1]!];
+  };
   const stub = (i: number, id: string): StoredTarget => {
-    const where = snapshot.ints('refs.where');
-    const kind = KINDS[where[2 * i]!];
-    if (where.length !== 2 * snapshot.lines('refs.ids').length || kind === undefined || !(where[2 * i + 1]! >= 0)) throw new SnapshotDamage(`ref ${i} is not what it should be`);
-    return { kind, id, at: where[2 * i + 1]! };
+    const [kind, at] = where(i);
+    return { kind: TARGET_KIND[kind], id, at };
   };
   return {
     fileCount: () => snapshot.json('files', isCount),
@@ -175,24 +182,30 @@ export function storedViews(snapshot: Snapshot): StoredViews {
       const releases = new Set(snapshot.json('ids.releases', isStrings));
       return { works, releases };
     },
-    find(ref) {
+    find(ref, kinds = REF_KINDS) {
       const ids = snapshot.lines('refs.ids');
+      const allowed = (i: number): boolean => kinds.includes(where(i)[0]);
       // An exact id needs one line read: most REFs are ids, copied from a table.
-      const exact = ids.containing(ref).filter((i) => ids.get(i) === ref);
+      const exact = ids.containing(ref).filter((i) => ids.get(i) === ref && allowed(i));
       if (exact.length === 1) return stub(exact[0]!, ref);
-      // Only a name that holds the folded REF (tiers one and two) or its first word (one and three) can match.
       const names = snapshot.lines('refs');
       const keys = snapshot.lines('refs.keys');
-      if (names.length !== ids.length || keys.length !== ids.length) throw new SnapshotDamage('refs, refs.keys and refs.ids differ in length');
-      const { key, words } = folded(ref);
-      const among = [...new Set([...keys.containing(key), ...(words.length > 0 ? names.containing(words[0]!) : [])])].sort((a, b) => a - b);
-      const targets = new Map(among.map((i) => [i, stub(i, ids.get(i))]));
-      const found = matchRef(
-        Array.from({ length: ids.length }, (_, i) => targets.get(i)),
-        (i) => unjoin(names.get(i)),
-        ref,
-        among,
-      );
+      const codes = snapshot.lines('refs.codes');
+      if (names.length !== ids.length || keys.length !== ids.length || codes.length !== ids.length) throw new SnapshotDamage('the refs sections differ in length');
+      // Only these can match: a name that holds the folded REF (tiers two and three) or its
+      // first word (two and four), a code that holds it (two), an id that holds it (five).
+      const f = folded(ref);
+      const key = withoutArticle(f);
+      const candidates = [...keys.containing(key), ...(f.words.length > 0 ? names.containing(f.words[0]!) : []), ...codes.containing(f.key), ...(ref === '' ? [] : ids.containing(ref))];
+      const among = [...new Set(candidates)].filter(allowed).sort((a, b) => a - b);
+      const source: RefSource<StoredTarget> = {
+        target: (i) => stub(i, ids.get(i)),
+        kind: (i) => where(i)[0],
+        id: (i) => ids.get(i),
+        names: (i) => unjoin(names.get(i)),
+        codes: (i) => (codes.get(i) === '' ? [] : codes.get(i).split('|')),
+      };
+      const found = matchRef(source, ref, among);
       return found?.kind === 'found' ? found.target : undefined;
     },
     catalogueFor(targets, collection) {

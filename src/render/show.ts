@@ -49,7 +49,7 @@ function reviewPointer(cat: Catalogue, id: string, view: View): string {
   const reviews = cat.reviewsBySubject.get(id) ?? [];
   if (reviews.length === 0) return '';
   const by = reviews.map((r) => r.author + (r.rating === undefined ? '' : ` (${r.rating}/10)`)).join(', ');
-  return section('Reviews', `  ${escapeLine(by)}: memories review ${id}\n`, view);
+  return section('Reviews', renderHanging([{ text: `${by}: memories review ${id}` }], view, '  ', '    '), view);
 }
 
 /** The detail view of an anthology: header, credits, synopsis, each segment, releases. */
@@ -129,7 +129,13 @@ export function renderSegment(cat: Catalogue, work: Work & { kind: 'segment' }, 
 }
 
 /** A person's filmography: every credit, grouped by anthology and then by work. */
-export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: string): string {
+/** Which credits a filmography shows: those in `roles`, headed by `label`. */
+export interface RoleFilter {
+  label: string;
+  roles: readonly string[];
+}
+
+export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: RoleFilter): string {
   let out = heading(p.name, p.native_name ?? '', view);
   out += renderFields(
     [
@@ -139,7 +145,7 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: s
     ],
     view,
   );
-  const credits = (cat.creditsByStaff.get(p.id) ?? []).filter((c) => roleFilter === undefined || c.credit.role === roleFilter);
+  const credits = (cat.creditsByStaff.get(p.id) ?? []).filter((c) => roleFilter === undefined || roleFilter.roles.includes(c.credit.role));
   const byAnthology = new Map<Anthology, Map<Work, string[]>>();
   for (const { work, credit } of credits) {
     const works = byAnthology.get(work.anthology) ?? new Map<Work, string[]>();
@@ -147,13 +153,14 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: s
     works.set(work, [...(works.get(work) ?? []), roleLabel(credit.role) + (credit.note ? ` (${credit.note})` : '')]);
   }
   const body = [...byAnthology.entries()]
-    .sort(([a], [b]) => a.year - b.year || compareText(a.title, b.title))
+    // In the order they came out: Robot Carnival (July 1987) before Neo Tokyo (September).
+    .sort(([a], [b]) => compareText(a.released ?? String(a.year), b.released ?? String(b.year)) || compareText(a.title, b.title))
     .map(([a, works]) => {
       const rows: Field[] = [...works.entries()].map(([w, roles]) => [w.kind === 'anthology' ? '(whole film)' : workRecord(w).title, roles.join(', ')]);
       return `  ${view.color.bold(escapeLine(`${a.title} (${a.year})`))}\n${renderFields(rows, view, '    ')}`;
     })
     .join('');
-  out += section(roleFilter ? `Filmography (${roleLabel(roleFilter)})` : 'Filmography', body || '  no credits\n', view);
+  out += section(roleFilter ? `Filmography (${roleLabel(roleFilter.label)})` : 'Filmography', body || '  no credits\n', view);
   return out + trailer(p, view);
 }
 

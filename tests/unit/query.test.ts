@@ -28,7 +28,9 @@ describe('parseQuery', () => {
     [['kanno'], [[{ op: 'match', value: 'kanno', negate: false }]]],
     [['director:otomo'], [[{ field: 'director', op: 'match', value: 'otomo' }]]],
     [['composer:kanno'], [[{ field: 'music', op: 'match', value: 'kanno' }]]],
-    [['music:=yoko kanno'], [[{ field: 'music', op: 'exact', value: 'yoko' }, { op: 'match', value: 'kanno' }]]],
+    // An exact term the shell made one argument of ("music:=\"yoko kanno\"") stays whole.
+    [['music:=yoko kanno'], [[{ field: 'music', op: 'exact', value: 'yoko kanno' }]]],
+    [['music:=yoko', 'kanno'], [[{ field: 'music', op: 'exact', value: 'yoko' }, { op: 'match', value: 'kanno' }]]],
     [['music:="yoko kanno"'], [[{ field: 'music', op: 'exact', value: 'yoko kanno' }]]],
     [['year:1987..1995'], [[{ field: 'year', op: 'range', lo: '1987', hi: '1995' }]]],
     [['runtime:..30'], [[{ field: 'runtime', op: 'range', lo: undefined, hi: '30' }]]],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { VIEWS } from '../../src/cli/commands/tables';
 import { decideView } from '../../src/cli/io';
 import type { Catalogue } from '../../src/catalogue/catalogue';
-import { namedTargets, resolveRef } from '../../src/query/resolve';
+import { namedTargets, REF_KINDS, resolveRef } from '../../src/query/resolve';
 import type { Target } from '../../src/query/resolve';
 import { storedViews, viewSections } from '../../src/query/views';
 import { renderAnthology, renderRelease, renderSegment, renderStaff } from '../../src/render/show';
@@ -29,20 +29,22 @@ function render(c: Catalogue, t: Target): string {
   return t.work.kind === 'anthology' ? renderAnthology(c, t.work.anthology, view) : renderSegment(c, t.work, view);
 }
 
-const names = namedTargets(cat).flatMap((n) => n.names);
+const names = namedTargets(cat).flatMap((n) => [...n.names, ...n.codes]);
+const ids = namedTargets(cat).map((n) => n.target.id);
 
 describe('stored views', () => {
   it('find the record a REF names exactly when the catalogue does: every name, and parts of names', () => {
-    const words = names.flatMap((n) => n.split(/\s+/));
-    const ref = fc.oneof(fc.constantFrom(...names), fc.constantFrom(...words), fc.constantFrom(...names).chain((n) => fc.integer({ min: 1, max: n.length }).map((k) => n.slice(0, k))));
+    const words = [...names, ...ids].flatMap((n) => n.split(/[\s-]+/));
+    const whole = fc.constantFrom(...names, ...ids);
+    const ref = fc.oneof(whole, fc.constantFrom(...words), whole.chain((n) => fc.integer({ min: 1, max: n.length }).map((k) => n.slice(0, k))), whole.map((n) => `The ${n}`));
     fc.assert(
-      fc.property(ref, (r) => {
-        const live = resolveRef(cat, r);
-        const stored = views.find(r);
+      fc.property(ref, fc.subarray([...REF_KINDS], { minLength: 1 }), (r, kinds) => {
+        const live = resolveRef(cat, r, kinds);
+        const stored = views.find(r, kinds);
         if (live.kind === 'found') expect(stored && { kind: stored.kind, id: stored.id }).toEqual({ kind: live.target.kind, id: live.target.id });
         else expect(stored).toBeUndefined();
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 

@@ -15,10 +15,7 @@ import { resolveOrFail } from './resolve';
 
 /** Resolve REF to a release, or fail with a usage error. */
 function releaseId(cat: Catalogue, ref: string): string {
-  const t = resolveOrFail(cat, ref);
-  const what = t.kind === 'work' ? (t.work.kind === 'anthology' ? 'an anthology' : 'a segment') : 'a person';
-  if (t.kind !== 'release') throw usageError(`"${escapeLine(ref)}" is ${what}, not a release; run memories releases to see release ids`);
-  return t.id;
+  return resolveOrFail(cat, ref, ['release'], 'run memories releases to see release ids').id;
 }
 
 /**
@@ -84,9 +81,7 @@ export function runRemove(ctx: Context, list: 'owned' | 'wanted', refs: string[]
 
 /** The work a viewing is of: an anthology or a segment. */
 function workId(ctx: Context, ref: string): string {
-  const t = resolveOrFail(ctx.catalogue({ collection: false }), ref);
-  if (t.kind !== 'work') throw usageError(`"${escapeLine(ref)}" is not an anthology or segment; you watch works`);
-  return t.id;
+  return resolveOrFail(ctx.catalogue({ collection: false }), ref, ['anthology', 'segment'], 'you watch works').id;
 }
 
 /** A --date, by the same rule as dates in data files. */

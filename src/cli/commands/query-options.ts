@@ -3,6 +3,7 @@ import type { Query } from '../../query/parse';
 import { escapeLine } from '../../render/escape';
 import { usageError } from '../errors';
 import type { Command } from 'commander';
+import type { SearchKind } from '../../query/fields';
 
 /** The query shared by the table commands and search: terms plus shorthand flags. */
 export interface QueryOptions {
@@ -19,8 +20,11 @@ const SHORTHANDS = [
   ['year', 'year'],
 ] as const;
 
-/** Add the query flags to a command. */
-export function addQueryFlags(cmd: Command, withShorthands: boolean): Command {
+/** A --sort example each kind can take, for the help. */
+const SORT_EXAMPLE: Record<SearchKind, string> = { works: 'year-,title', people: 'born-,name', releases: 'released-,id' };
+
+/** Add the query flags to a command; search ranks its results and takes no --sort. */
+export function addQueryFlags(cmd: Command, withShorthands: boolean, sortable?: SearchKind): Command {
   if (withShorthands) {
     cmd
       .option('--director <name>', 'same as director:NAME')
@@ -29,7 +33,8 @@ export function addQueryFlags(cmd: Command, withShorthands: boolean): Command {
       .option('--studio <name>', 'same as studio:NAME')
       .option('--year <years>', 'same as year:YEARS (1987, 1987..1995)');
   }
-  return cmd.option('--sort <fields>', 'sort by fields, "-" after one for descending: year-,title').option('--limit <n>', 'show at most N results');
+  if (sortable) cmd.option('--sort <fields>', `sort by fields, "-" after one for descending: ${SORT_EXAMPLE[sortable]}`);
+  return cmd.option('--limit <n>', 'show at most N results');
 }
 
 function quoted(value: string): string {

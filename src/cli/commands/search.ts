@@ -46,7 +46,6 @@ export function searchCatalogue(cat: Catalogue, options: QueryOptions): { works:
 /** `memories search TERM...`: results grouped by kind, each saying which field matched. */
 export function runSearch(ctx: Context, options: SearchOptions): number {
   if (options.query.groups.length === 0) throw usageError('search needs at least one term, as in: memories search kanno');
-  if (options.sort) throw usageError('--sort applies to one kind; use it with list, segments, staff or releases');
   if (options.json) {
     // JSON carries whole records, which only the catalogue has.
     const results = searchCatalogue(ctx.catalogue(), options);

@@ -2,29 +2,41 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import { ROLES } from '../../catalogue/schema';
 import { renderJson } from '../../render/json';
 import { renderAnthology, renderRelease, renderSegment, renderStaff } from '../../render/show';
+import type { RoleFilter } from '../../render/show';
+import { FIELD_ALIASES, FIELDS } from '../../query/fields';
+import type { FieldDef } from '../../query/fields';
+import { escapeLine } from '../../render/escape';
 import type { Target } from '../../query/resolve';
 import type { View } from '../../render/view';
 import { didYouMean } from '../../util/closest';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
-import { resolveOrFail } from './resolve';
+import { findStored, resolveOrFail } from './resolve';
 import { VIEWS } from './tables';
 
 export interface ShowOptions {
   ref: string;
-  role?: string;
+  /** --role: the name given, and the roles it takes in (director also takes chief director, as director: does). */
+  role?: RoleFilter;
   json: boolean;
 }
 
 export function showOptions(ref: string, flags: Record<string, unknown>): ShowOptions {
-  const role = flags.role as string | undefined;
-  if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
-    throw usageError(`--role cannot be "${role}"${didYouMean(role, ROLES)}; roles are: ${ROLES.join(', ')}`);
-  }
-  return { ref, role, json: flags.json === true };
+  const given = flags.role as string | undefined;
+  return { ref, role: given === undefined ? undefined : roleFilter(given), json: flags.json === true };
 }
 
-function renderTarget(cat: Catalogue, t: Target, view: View, role?: string): string {
+/** A --role value as a query's field names it: a role, or a field of roles (director, music, writer) and their aliases (composer). */
+function roleFilter(given: string): RoleFilter {
+  const name = FIELD_ALIASES[given] ?? given;
+  const def = Object.hasOwn(FIELDS.works, name) ? (FIELDS.works as Record<string, FieldDef<unknown>>)[name] : undefined;
+  if (def?.credits?.roles) return { label: given, roles: def.credits.roles };
+  if ((ROLES as readonly string[]).includes(name)) return { label: name, roles: [name] };
+  const known = [...ROLES, ...Object.keys(FIELD_ALIASES), 'writer'];
+  throw usageError(`--role cannot be "${escapeLine(given)}"${didYouMean(given, known)}; roles are: ${ROLES.join(', ')} (and composer, writer)`);
+}
+
+function renderTarget(cat: Catalogue, t: Target, view: View, role?: RoleFilter): string {
   switch (t.kind) {
     case 'work':
       return t.work.kind === 'anthology' ? renderAnthology(cat, t.work.anthology, view) : renderSegment(cat, t.work, view);
@@ -36,7 +48,7 @@ function renderTarget(cat: Catalogue, t: Target, view: View, role?: string): str
 }
 
 /** The JSON of a target: the record, plus what `show` adds to it (a person's credits, a work's releases). */
-function targetJson(cat: Catalogue, t: Target, role?: string): unknown {
+function targetJson(cat: Catalogue, t: Target, role?: RoleFilter): unknown {
   switch (t.kind) {
     case 'work':
       if (t.work.kind === 'anthology') {
@@ -48,7 +60,7 @@ function targetJson(cat: Catalogue, t: Target, role?: string): unknown {
         kind: 'staff',
         staff: t.staff,
         credits: (cat.creditsByStaff.get(t.id) ?? [])
-          .filter((c) => role === undefined || c.credit.role === role)
+          .filter((c) => role === undefined || role.roles.includes(c.credit.role))
           .map(({ work, credit }) => ({ work: work.kind === 'anthology' ? work.anthology.id : work.segment.id, role: credit.role, note: credit.note })),
       };
     case 'release':
@@ -64,7 +76,7 @@ export function runShow(ctx: Context, options: ShowOptions): number {
   };
   // Warm, only the records the view prints are read; a REF that names none or several is answered from the files.
   const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
-    const found = views.find(options.ref);
+    const found = findStored(views, options.ref);
     if (!found) return undefined;
     const cat = views.catalogueFor([found], collection);
     return answer(cat, views.target(cat, found));

@@ -5,7 +5,7 @@ import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogu
 import type { FieldDef, SearchKind } from '../../query/fields';
 import { FIELD_ALIASES, FIELDS } from '../../query/fields';
 import { compareText } from '../../query/fold';
-import { byRank, compileQuery, liveSource } from '../../query/match';
+import { compileQuery, liveSource } from '../../query/match';
 import { QueryError } from '../../query/parse';
 import type { StoredViews, ViewsSpec } from '../../query/views';
 import { Problems } from '../../source/problem';
@@ -156,7 +156,7 @@ function storedTable<T>(command: TableCommand<T>, views: StoredViews, collection
   return command.mark ? { columns, rows, marks: rows.map((r) => command.mark!(collection, r[0]!)) } : { columns, rows };
 }
 
-/** Filter, rank, sort and limit a command's rows by a query. */
+/** Filter, sort and limit a command's rows by a query. */
 export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: QueryOptions): T[] {
   const matcher = compileQuery<unknown>(options.query, command.kind, liveSource(cat));
   if (!matcher) {
@@ -165,7 +165,8 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
   }
   const rows = command.rows(cat);
   const matched = matcher(rows.map(command.subject));
-  const found = byRank(rows, matched).map((h) => h.item);
+  // A table keeps its own order when filtered; only search orders by how well each matched.
+  const found = rows.filter((_, i) => matched[i] !== undefined);
   const sorted = options.sort ? sortItems(found, command.subject, parseSort(options.sort, command.kind), command.kind, cat) : found;
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }

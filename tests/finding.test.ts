@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers';
+
+// Queries and orders as users of beets and gh expect them (issue: find what the user means).
+
+const ids = (stdout: string): string[] => stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+
+describe('queries', () => {
+  it('take a bare four-digit year as a year', async () => {
+    expect(ids((await run(['list', 'otomo', '1987'])).stdout)).toEqual(['robot-carnival', 'neo-tokyo']);
+  });
+
+  it('refuse a value an enumerated field cannot have, with the closest or the list', async () => {
+    for (const [term, says] of [
+      ['status:oop', 'status cannot be "oop"; it is one of in-print, out-of-print, announced'],
+      ['format:dvdd', 'format cannot be "dvdd" (did you mean "dvd"?)'],
+    ]) {
+      const r = await run(['releases', term!]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(says);
+    }
+    expect((await run(['staff', 'role:musc'])).stderr).toContain('role cannot be "musc" (did you mean "music"?)');
+    expect((await run(['releases', 'format:blu'])).code).toBe(0);
+  });
+
+  it('hint at ^ when a term is written as an option', async () => {
+    const r = await run(['list', '-otomo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('write it with ^, as in: ^otomo');
+  });
+
+  it('count a credit on a segment as one on its anthology: staff work:memories has the segment staff', async () => {
+    const people = ids((await run(['staff', 'work:memories'])).stdout);
+    for (const id of ['yoko-kanno', 'satoshi-kon', 'koji-morimoto', 'tensai-okamura']) expect(people).toContain(id);
+    expect(ids((await run(['releases', 'anthology:magnetic-rose'])).stdout)).toContain('memories-us-dvd-2004');
+  });
+
+  it('reach the release fields a collector filters on', async () => {
+    expect(ids((await run(['releases', 'catalog:BCQA-0023'])).stdout)).toEqual(['memories-jp-4k-2025']);
+    expect(ids((await run(['releases', 'discs:2..'])).stdout)).toContain('memories-jp-4k-2025');
+    expect((await run(['releases', 'anamorphic:yes'])).stdout).toContain('memories-us-dvd-2004');
+  });
+
+  it('sort on what the tables show', async () => {
+    expect(ids((await run(['staff', '--sort', 'credits-', '--limit', '1'])).stdout)).toEqual(['katsuhiro-otomo']);
+    expect(ids((await run(['list', '--sort', 'segments-', '--limit', '1'])).stdout)).toEqual(['robot-carnival']);
+  });
+
+  it('list only the fields and aliases each kind has, also as JSON', async () => {
+    expect((await run(['fields', 'releases'])).stdout).not.toContain('composer');
+    const json = JSON.parse((await run(['fields', '--json'])).stdout) as Record<string, Record<string, { type: string }>>;
+    expect(json.people!.credits!.type).toBe('number');
+    expect(json.aliases!.composer).toBe('music');
+  });
+});
+
+describe('--role', () => {
+  it('takes the aliases queries take, and director takes chief director as director: does', async () => {
+    const composer = await run(['show', 'yoko-kanno', '--role', 'composer']);
+    expect(composer.code).toBe(0);
+    expect(composer.stdout).toContain('Magnetic Rose  Music');
+    const director = (await run(['show', 'katsuhiro-otomo', '--role', 'director'])).stdout;
+    expect(director).toContain('Chief director');
+    expect((await run(['show', 'katsuhiro-otomo', '--role', 'directr'])).stderr).toContain('(did you mean "director"?)');
+  });
+});
+
+describe('order', () => {
+  it('keeps a filtered table in its own order, not by how well rows matched', async () => {
+    const all = ids((await run(['staff'])).stdout);
+    const some = ids((await run(['staff', 'role:music'])).stdout);
+    expect(some).toEqual(all.filter((id) => some.includes(id)));
+  });
+
+  it('lists releases by date everywhere, undated ones last', async () => {
+    const table = ids((await run(['releases', 'anthology:memories'])).stdout);
+    const shown = (await run(['show', 'memories', '--json'])).stdout;
+    const inShow = (JSON.parse(shown) as { releases: { id: string }[] }).releases.map((r) => r.id);
+    const compared = (await run(['compare', 'memories'])).stdout.split('\n')[0]!.split('\t').slice(1, -1);
+    expect(inShow).toEqual(table);
+    expect(compared).toEqual(table);
+    expect(table.slice(-2)).toEqual(['memories-jp-laserdisc', 'memories-jp-bluray-high-spec']);
+  });
+
+  it('gives a filmography in the order the works came out', async () => {
+    const { stdout } = await run(['show', 'koji-morimoto']);
+    expect(stdout.indexOf('Robot Carnival (1987)')).toBeLessThan(stdout.indexOf('Neo Tokyo (1987)'));
+  });
+});
