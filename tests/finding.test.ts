@@ -87,3 +87,26 @@ describe('order', () => {
     expect(stdout.indexOf('Robot Carnival (1987)')).toBeLessThan(stdout.indexOf('Neo Tokyo (1987)'));
   });
 });
+
+describe('--json FIELDS', () => {
+  it('prints only the fields named, in that order, as gh does', async () => {
+    const r = await run(['list', '--json', 'id,year', 'year:1987']);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { id: 'robot-carnival', year: 1987 },
+      { id: 'neo-tokyo', year: 1987 },
+    ]);
+  });
+
+  it('leaves a query term after a bare --json to the query, and refuses an unknown field with the list', async () => {
+    expect((JSON.parse((await run(['list', '--json', 'year:1995'])).stdout) as { id: string }[]).map((a) => a.id)).toEqual(['memories']);
+    const bad = await run(['releases', '--json', 'id,catalog']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('has no field "catalog"');
+    expect(bad.stderr).toContain('fields are: id,');
+  });
+
+  it('gives staff their credit count', async () => {
+    const people = JSON.parse((await run(['staff', '--json', 'id,credits', 'katsuhiro-otomo'])).stdout) as { id: string; credits: number }[];
+    expect(people[0]).toEqual({ id: 'katsuhiro-otomo', credits: 19 });
+  });
+});

@@ -20,8 +20,21 @@ import type { Io } from './io';
 type Flags = Record<string, unknown>;
 
 function outputFormat(flags: Flags): 'table' | 'json' | 'csv' {
-  if (flags.json === true && flags.csv === true) throw new CliError('choose one of --json and --csv', EXIT.usage);
-  return flags.json === true ? 'json' : flags.csv === true ? 'csv' : 'table';
+  const json = flags.json !== undefined && flags.json !== false;
+  if (json && flags.csv === true) throw new CliError('choose one of --json and --csv', EXIT.usage);
+  return json ? 'json' : flags.csv === true ? 'csv' : 'table';
+}
+
+/**
+ * A table command's --json [FIELDS], as gh takes it. The value is optional, so a query term
+ * right after --json would be taken for it: one that is not a plain list of names
+ * ("year:1987", "^otomo") goes back to the terms.
+ */
+function jsonFields(flags: Flags, terms: string[]): { fields?: string[]; terms: string[] } {
+  const value = flags.json;
+  if (typeof value !== 'string') return { terms };
+  if (!/^[a-z_]+(,[a-z_]+)*$/.test(value)) return { terms: [value, ...terms] };
+  return { fields: value.split(','), terms };
 }
 
 const EXIT_CODES_HELP = `
@@ -90,7 +103,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .command(table.name)
       .argument('[terms...]', 'query terms: words, field:value, field:lo..hi, ^negated, "," for OR (memories help search)')
       .description(table.summary)
-      .option('--json', 'print the records as JSON')
+      .option('--json [fields]', 'print the records as JSON; --json id,title for only those fields ("help" lists them)')
       .option('--csv', 'print the table as CSV, with a header row')
       .option('--columns <list>', 'the columns to show, in order, separated by commas ("help" lists them)');
     addQueryFlags(cmd, table.kind === 'works', table.kind);
@@ -102,7 +115,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           ctx.write(columnsHelp(command));
           return EXIT.ok;
         }
-        return runTable(command, ctx, { ...queryOptions(terms, flags), format: outputFormat(flags), columns: parseColumns(command, flags.columns as string | undefined) });
+        if (flags.json === 'help') {
+          ctx.write(`JSON fields of memories ${command.name} (choose with --json a,b,c):\n${command.jsonFields.map((f) => `  ${f}\n`).join('')}`);
+          return EXIT.ok;
+        }
+        const json = jsonFields(flags, terms);
+        return runTable(command, ctx, { ...queryOptions(json.terms, flags), format: outputFormat(flags), columns: parseColumns(command, flags.columns as string | undefined), jsonFields: json.fields });
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { buildCatalogue } from '../../catalogue/catalogue';
+import { anthologyFields, releaseFields, segmentFields, staffFields } from '../../catalogue/schema';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
@@ -25,6 +26,8 @@ export interface TableOptions extends QueryOptions {
   format: 'table' | 'json' | 'csv';
   /** --columns: which columns, in order; the command's default set when undefined. */
   columns?: string[];
+  /** --json FIELDS: only these fields of each record. */
+  jsonFields?: string[];
 }
 
 /** The table of these rows: the columns named (or the default ones), and the marks. */
@@ -68,7 +71,9 @@ export interface TableCommand<T> {
   columns: Columns<T>;
   /** The mark a terminal shows beside the row of this id (owned, rated). */
   mark?: (collection: CollectionIndex | undefined, id: string) => string;
-  json(rows: T[]): unknown;
+  json(rows: T[], cat: Catalogue): Record<string, unknown>[];
+  /** Every field json() can give, for --json FIELDS. */
+  jsonFields: readonly string[];
 }
 
 const byTitle = (a: { title: string }, b: { title: string }): number => compareText(a.title, b.title);
@@ -89,7 +94,8 @@ export const listCommand: TableCommand<Anthology> = {
   subject: (anthology): Work => ({ kind: 'anthology', anthology }),
   columns: ANTHOLOGY_COLUMNS,
   mark: workMark,
-  json: (rows) => rows,
+  json: (rows) => rows as unknown as Record<string, unknown>[],
+  jsonFields: Object.keys(anthologyFields),
 };
 
 export const segmentsCommand: TableCommand<SegmentRef> = {
@@ -103,6 +109,7 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
   columns: SEGMENT_COLUMNS,
   mark: workMark,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
+  jsonFields: ['anthology', 'number', ...Object.keys(segmentFields)],
 };
 
 export const staffCommand: TableCommand<Staff> = {
@@ -114,7 +121,9 @@ export const staffCommand: TableCommand<Staff> = {
   rows: (cat) => [...cat.staff].sort((a, b) => compareText(a.name, b.name)),
   subject: (row) => row,
   columns: STAFF_COLUMNS,
-  json: (rows) => rows,
+  // With the count the table shows.
+  json: (rows, cat) => rows.map((s) => ({ ...s, credits: cat.creditsByStaff.get(s.id)?.length ?? 0 })),
+  jsonFields: [...Object.keys(staffFields), 'credits'],
 };
 
 export const releasesCommand: TableCommand<Release> = {
@@ -130,7 +139,8 @@ export const releasesCommand: TableCommand<Release> = {
   subject: (row) => row,
   columns: RELEASE_TABLE_COLUMNS,
   mark: releaseMark,
-  json: (rows) => rows,
+  json: (rows) => rows as unknown as Record<string, unknown>[],
+  jsonFields: Object.keys(releaseFields),
 };
 
 export const tableCommands = [listCommand, segmentsCommand, staffCommand, releasesCommand] as const;
@@ -189,6 +199,14 @@ function noMatches<T>(command: TableCommand<T>, cat: Catalogue, options: TableOp
   return [`no ${command.noun} match ${terms}`, ...recorded].join('; ');
 }
 
+/** Only the fields asked for, in that order; a field the command has not is a usage error that lists them. */
+function pick<T>(command: TableCommand<T>, records: Record<string, unknown>[], fields: string[] | undefined): Record<string, unknown>[] {
+  if (!fields) return records;
+  const unknown = fields.filter((f) => !command.jsonFields.includes(f));
+  if (unknown.length > 0) throw usageError(`memories ${command.name} --json has no field "${escapeLine(unknown[0]!)}"${didYouMean(unknown[0]!, command.jsonFields)}; fields are: ${command.jsonFields.join(', ')}`);
+  return records.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));
+}
+
 /** Print the table (or JSON, or CSV); an empty result is still a success. */
 export function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
   // The whole table in its default order is kept ready; JSON carries whole records, which only the catalogue has.
@@ -207,7 +225,7 @@ export function runTable<T>(command: TableCommand<T>, ctx: Context, options: Tab
   const rows = queryRows(command, cat, options);
   // A terminal is told why it sees nothing; a pipe gets nothing, as grep gives.
   if (rows.length === 0 && options.format === 'table' && ctx.out.tty) ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options))}\n`);
-  if (options.format === 'json') ctx.write(renderJson(command.json(rows)));
+  if (options.format === 'json') ctx.write(renderJson(pick(command, command.json(rows, cat), options.jsonFields)));
   else if (options.format === 'csv') ctx.write(renderCsv(tableFor(command, cat, rows, options.columns)));
   else ctx.write(renderTable(tableFor(command, cat, rows, options.columns), ctx.out));
   return EXIT.ok;
