@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, run } from './helpers';
 
 // How a REF is resolved (query/resolve.ts): the kinds a command takes, then an exact id, a
 // whole title, name or code, a title or name prefix, word prefixes, an id prefix.
@@ -47,5 +50,22 @@ describe('REF resolution', () => {
     const r = await run(['compare', 'person:kon', 'memories']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"person:kon" asks for a person, and this command takes an anthology or a release');
+  });
+});
+
+describe('one id in two id spaces', () => {
+  const data = ['--data', fixture('shared-ids')];
+
+  it('is a warning in validate, and the candidates are listed with the kind that tells them apart', async () => {
+    const v = await run([...data, 'validate']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('warning: release id "magnetic-rose" is also the id of a work; a REF of it will need release: before it');
+    const r = await run([...data, 'show', 'magnetic-rose']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('  segment:magnetic-rose  (segment');
+    expect(r.stderr).toContain('  release:magnetic-rose  (release');
+    const release = await first([...data, 'show', 'release:magnetic-rose']);
+    expect(release.line).toBe('magnetic-rose');
+    expect((await run([...data, 'own', 'magnetic-rose'], { env: { NO_COLOR: '1', MEMORIES_COLLECTION: join(mkdtempSync(join(tmpdir(), 'memories-shared-')), 'c.yaml') } })).code).toBe(0);
   });
 });

@@ -61,7 +61,21 @@ export function buildCatalogue(parts: RecordsByKind[], problems: Problems): Cata
     cat.reviews.push(...part.reviews.filter((r) => addUnique(reviewIds, r, 'review', problems)));
   }
   resolveReferences(cat, problems);
+  warnSharedIds(cat, problems);
   return cat;
+}
+
+/**
+ * Works, people and releases have id spaces of their own, so one id may name a record in two;
+ * allowed, but a REF of that id then needs a kind (release:ID), so it is worth a warning.
+ */
+function warnSharedIds(cat: Catalogue, problems: Problems): void {
+  const space = (id: string): string | undefined => (cat.works.has(id) ? 'a work' : cat.staffById.has(id) ? 'a person' : undefined);
+  for (const s of cat.staff) if (cat.works.has(s.id)) problems.warning(s.at, `staff id "${s.id}" is also the id of a work; a REF of it will need person: or work: before it`);
+  for (const r of cat.releases) {
+    const other = space(r.id);
+    if (other) problems.warning(r.at, `release id "${r.id}" is also the id of ${other}; a REF of it will need release: before it`);
+  }
 }
 
 function addUnique<T extends { id: string; at: Pos }>(map: Map<string, T>, record: T, kind: string, problems: Problems): boolean {

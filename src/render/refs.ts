@@ -1,4 +1,5 @@
 import { workLabel } from '../query/credits';
+import { refKind } from '../query/resolve';
 import type { Target } from '../query/resolve';
 import { escapeLine } from './escape';
 
@@ -15,7 +16,10 @@ function describe(t: Target): string {
 
 /** The message for a REF that names several records: every candidate id, to pick one. */
 export function renderAmbiguous(ref: string, candidates: Target[]): string {
-  const lines = candidates.map((c) => `  ${escapeLine(c.id)}  (${escapeLine(describe(c))})`).join('\n');
+  // One id in two id spaces: the kind makes it one REF again (release:ID).
+  const shared = (id: string): boolean => candidates.filter((c) => c.id === id).length > 1;
+  const name = (c: Target): string => (shared(c.id) ? `${refKind(c)}:${c.id}` : c.id);
+  const lines = candidates.map((c) => `  ${escapeLine(name(c))}  (${escapeLine(describe(c))})`).join('\n');
   return `"${escapeLine(ref)}" matches more than one record; use one of these ids:\n${lines}`;
 }
 
