@@ -1,6 +1,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layers, lowest first (docs/architecture in the README): each imports only from those
+// below it, and only cli/ touches the process.
+const LAYERS = ['util', 'source', 'store', 'catalogue', 'query', 'render', 'cli'];
+const layerRules = LAYERS.map((layer, i) => ({
+  files: [`src/${layer}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: LAYERS.slice(i + 1).map((above) => ({
+          group: [`**/${above}/*`, `**/${above}/**`],
+          message: `src/${layer}/ is below src/${above}/ (${LAYERS.join(' → ')}): move the code, or pass what it needs in`,
+        })),
+      },
+    ],
+    ...(layer === 'cli' ? {} : { 'no-restricted-globals': ['error', { name: 'process', message: 'only src/cli/ touches the process: take what you need as a parameter (Io)' }] }),
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -14,6 +33,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...layerRules,
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },

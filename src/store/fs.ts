@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsError } from '../source/files';
+import { OWN_PID, pidAlive } from './pid';
 
 /**
  * The file-system steps everything memories keeps between runs is built on: folders made one
@@ -25,15 +26,7 @@ import { fsError } from '../source/files';
 
 const codeOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
-/** Whether a process with this id runs (one we may not signal still runs). */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return codeOf(e) === 'EPERM';
-  }
-}
+
 
 /**
  * Make `dir` and any missing parents, each 0700 as XDG asks, one level at a time from the
@@ -67,7 +60,7 @@ export function ensureFolder(dir: string): void {
 
 /** The name of a temporary file beside `path`, carrying our pid so that a later run can clean up after us. */
 export function tempName(path: string): string {
-  return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  return `${path}.tmp-${OWN_PID}-${randomBytes(4).toString('hex')}`;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,7 +80,7 @@ export function removeDeadTemps(path: string): void {
   for (const name of names) {
     const found = temp.exec(name);
     const pid = Number(found?.[1] ?? found?.[2]);
-    if (pid > 0 && pid !== process.pid && !pidAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+    if (pid > 0 && pid !== OWN_PID && !pidAlive(pid)) rmSync(join(dirname(path), name), { force: true });
   }
 }
 

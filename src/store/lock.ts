@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, openSync, closeSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { pidAlive, removeDeadTemps, tempName } from './fs';
+import { removeDeadTemps, tempName } from './fs';
+import { OWN_PID, pidAlive } from './pid';
 
 /**
  * An exclusive lock on a file, held as `FILE.lock`, which names its holder by a token: the pid
@@ -140,7 +141,7 @@ function removeLeftovers(lock: string, token: string): void {
 export function withLock<T>(target: string, fn: () => T, options: LockOptions = {}): T {
   const { waitMs = LOCK_WAIT_MS, sleep = sleepFor, now = Date.now } = options;
   const lock = `${target}.lock`;
-  const token = `${process.pid} ${randomBytes(8).toString('hex')}`;
+  const token = `${OWN_PID} ${randomBytes(8).toString('hex')}`;
   const deadline = now() + waitMs;
   while (!createWith(lock, token)) {
     const held = readToken(lock);
