@@ -27,6 +27,8 @@ export interface RunOptions {
   indexDir?: string;
   /** The build the run claims to be (see StoreOptions.build). */
   build?: string;
+  /** From how many bytes of data views are kept; 0 unless given, so the small test data uses them too. */
+  viewsFrom?: number;
   /** The store's clock; by default ten seconds ahead, so that files just written are old enough to be kept. */
   storeNow?: () => number;
   /** Replace the lazily loaded parts, to count or refuse what a run parses. */
@@ -58,7 +60,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     now: () => TODAY,
     ...(indexDir === undefined
       ? {}
-      : { store: { dir: indexDir, build: options.build ?? 'test', folderCaches: options.cacheDir !== undefined, now: options.storeNow ?? (() => Date.now() + 10_000) } }),
+      : { store: { dir: indexDir, build: options.build ?? 'test', folderCaches: options.cacheDir !== undefined, now: options.storeNow ?? (() => Date.now() + 10_000), viewsFrom: options.viewsFrom ?? 0 } }),
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

@@ -241,7 +241,7 @@ export function createContext(io: Io, options: GlobalOptions): Context {
 
   const fromStore: Context['fromStore'] = (spec, which, use, { quiet = false } = {}) => {
     const stamps = store.enabled ? stampsOf(which) : undefined;
-    if (stamps === undefined) return undefined;
+    if (stamps === undefined || !store.worthViews(stamps)) return undefined;
     const snapshot = store.snapshot('views', which, stamps);
     if (!snapshot) {
       wanted = { spec, folders: which, stamps };

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import type { Problem } from '../source/problem';
 
 /**
@@ -6,9 +6,21 @@ import type { Problem } from '../source/problem';
  * the bytes, which finds damage (a flipped byte, a cut, another file's text), and shape
  * checks, which find what a digest cannot (a file written by hand, or by another version).
  * SHA-256 runs at about 1 GB/s here (native code), so a digest costs less than the JSON parse.
+ * node:crypto takes about 6.5 ms to load, so it is loaded for the first digest, not at start:
+ * a run that reads only the bundled data's cache (build output, store.ts) never needs it.
  */
+let crypto: typeof Crypto | undefined;
 export function digest(bytes: Buffer | string): string {
-  return hash('sha256', bytes, 'hex').slice(0, 32);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  crypto ??= require('node:crypto') as typeof Crypto;
+  return crypto.hash('sha256', bytes, 'hex').slice(0, 32);
+}
+
+/** Hex digits to tell apart two files or tokens of one process: not a secret, so not node:crypto. */
+export function uniqueHex(digits: number): string {
+  let out = '';
+  while (out.length < digits) out += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return out.slice(0, digits);
 }
 
 const isPosition = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 1;

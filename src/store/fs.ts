@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -15,6 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsError } from '../source/files';
+import { uniqueHex } from './check';
 import { OWN_PID, pidAlive } from './pid';
 
 /**
@@ -60,7 +60,7 @@ export function ensureFolder(dir: string): void {
 
 /** The name of a temporary file beside `path`, carrying our pid so that a later run can clean up after us. */
 export function tempName(path: string): string {
-  return `${path}.tmp-${OWN_PID}-${randomBytes(4).toString('hex')}`;
+  return `${path}.tmp-${OWN_PID}-${uniqueHex(8)}`;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

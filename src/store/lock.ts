@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { linkSync, openSync, closeSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { removeDeadTemps, tempName } from './fs';
+import { uniqueHex } from './check';
 import { OWN_PID, pidAlive } from './pid';
 
 /**
@@ -141,7 +141,7 @@ function removeLeftovers(lock: string, token: string): void {
 export function withLock<T>(target: string, fn: () => T, options: LockOptions = {}): T {
   const { waitMs = LOCK_WAIT_MS, sleep = sleepFor, now = Date.now } = options;
   const lock = `${target}.lock`;
-  const token = `${OWN_PID} ${randomBytes(8).toString('hex')}`;
+  const token = `${OWN_PID} ${uniqueHex(16)}`;
   const deadline = now() + waitMs;
   while (!createWith(lock, token)) {
     const held = readToken(lock);
