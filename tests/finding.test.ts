@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from './helpers';
 
 // Queries and orders as users of beets and gh expect them (issue: find what the user means).
@@ -108,5 +111,16 @@ describe('--json FIELDS', () => {
   it('gives staff their credit count', async () => {
     const people = JSON.parse((await run(['staff', '--json', 'id,credits', 'katsuhiro-otomo'])).stdout) as { id: string; credits: number }[];
     expect(people[0]).toEqual({ id: 'katsuhiro-otomo', credits: 19 });
+  });
+});
+
+describe('search rows', () => {
+  it('name who matched with the field, from the catalogue and from the stored index alike', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'memories-who-'));
+    for (const options of [{}, { cacheDir }, { cacheDir }]) {
+      const { stdout } = await run(['search', 'director:morimoto'], options);
+      expect(stdout).toContain('work\tfrankens-gears\tFranken\'s Gears\tRobot Carnival\t1987\tdirector: Kōji Morimoto\n');
+      expect((await run(['search', 'kanno'], options)).stdout).toContain('\tstaff: Yoko Kanno\n');
+    }
   });
 });

@@ -144,6 +144,9 @@ describe('completion', () => {
     [['list', '--js'], ['--json']],
     [['completion', ''], ['bash', 'fish', 'zsh']],
     [['fields', 'p'], ['people']],
+    [['releases', '--columns', 'cat'], ['catalog']],
+    [['releases', '--columns', 'id,cat'], ['id,catalog']],
+    [['list', '--columns', 'id', 'dir'], ['directed:', 'director:']],
   ])('%j -> %j', async (words, expected) => {
     const { stdout, code } = await run(['__complete', ...words]);
     expect(code).toBe(0);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { tableCommands } from './commands/tables';
 import { escapeLine } from '../render/escape';
 import type { Context } from './context';
 import { EXIT, usageError } from './errors';
@@ -56,13 +57,19 @@ function longOptions(cmd: Command): string[] {
 export function completeWords(program: Command, words: string[], catalogue: () => Catalogue): string[] {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
-  const takesValue = new Set(['--data', '--color', '--role', '--sort', '--limit', '--director', '--composer', '--writer', '--studio', '--year', '--note']);
   const visible = program.commands.filter((c) => c.name() !== '__complete');
+  // What takes a value, from commander's own definitions (an optional value, as --json's, may be a term).
+  const takesValue = new Set([program, ...visible].flatMap((c) => c.options.filter((o) => o.required).map((o) => o.long ?? '')));
   const name = before.find((w, i) => !w.startsWith('-') && !takesValue.has(before[i - 1] ?? ''));
   const cmd = visible.find((c) => c.name() === name);
   let candidates: string[];
   if (current.startsWith('-')) candidates = [...longOptions(cmd ?? program), ...(cmd ? longOptions(program) : [])];
-  else if (takesValue.has(before[before.length - 1] ?? '')) candidates = [];
+  else if (before[before.length - 1] === '--columns' && cmd) {
+    // Column names, after those already typed: "id,cat" offers "id,catalog".
+    const table = tableCommands.find((t) => t.name === cmd.name());
+    const done = current.slice(0, current.lastIndexOf(',') + 1);
+    candidates = (table?.columns ?? []).map((c) => `${done}${c.name}`);
+  } else if (takesValue.has(before[before.length - 1] ?? '')) candidates = [];
   else if (!cmd) candidates = visible.map((c) => c.name());
   else if (cmd.name() === 'show') candidates = [...catalogue().works.keys(), ...catalogue().staffById.keys(), ...catalogue().releaseById.keys()];
   else if (cmd.name() === 'review') candidates = [...catalogue().works.keys()];

@@ -104,6 +104,8 @@ export interface FieldSource<T> {
   personCount(): number;
   /** Every form of a person's name, folded. */
   names(person: number): readonly Folded[];
+  /** The name a person is shown by, as the data spells it. */
+  displayName(person: number): string;
   /**
    * Where the source can tell at once (its keys are stored): the people the keys of whose names
    * contain every one of `words`, the only ones who can match. The same first test as itemsWith.
@@ -131,6 +133,7 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
     },
     personCount: () => cat.staff.length,
     names: (p) => personNames(cat.staff[p]).map(folded),
+    displayName: (p) => cat.staff[p]?.name ?? '',
   };
 }
 
@@ -326,6 +329,66 @@ export function filterItems<T>(items: () => readonly T[], query: Query, kind: Se
   const list = items();
   const hits = matcher(list);
   return byRank(list, hits);
+}
+
+/**
+ * What each found item's MATCHED cell says: the fields that matched, and after each field of
+ * people the ones who matched in it ("director: Kōji Morimoto"), so that a search at a
+ * thousand anthologies says which Morimoto. `all` is every item the source's search hands
+ * out, in order (found items are looked up in it).
+ */
+export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSource<T>, all: readonly T[], found: readonly { item: T; hit: Hit }[]): string[] {
+  const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
+  const terms = query.groups.flat().filter((t) => !t.negate && t.op !== 'range');
+  // Where each found item is in `all`: a stored index's items are their own positions.
+  let positions: Map<T, number> | undefined;
+  const at = (item: T): number => (typeof item === 'number' ? item : (positions ??= new Map(all.map((x, i) => [x, i]))).get(item) ?? -1);
+  const where = found.map(({ item }) => at(item));
+  /** Per field: the cell text for the found item at a position. Flat arrays, not maps: a broad search finds 20,000 items. */
+  const texts = new Map<string, (position: number) => string>();
+  const textOf = (field: string): ((position: number) => string) => {
+    let text = texts.get(field);
+    if (text) return text;
+    const def = Object.hasOwn(fields, field) ? fields[field] : undefined;
+    const relevant = terms.filter((t) => (t.field === undefined ? BARE[kind].includes(field) : t.field === field)).map((t) => ({ q: folded(t.value), exact: t.op === 'exact' }));
+    if (!def?.people || relevant.length === 0) text = () => field;
+    else {
+      const wanted = new Uint8Array(all.length);
+      for (const i of where) if (i >= 0) wanted[i] = 1;
+      // Each person is matched, and their name read, once.
+      const shown: (string | null | undefined)[] = new Array(source.personCount());
+      const nameOf = (p: number): string | null => {
+        let name = shown[p];
+        if (name === undefined) shown[p] = name = relevant.some(({ q, exact }) => source.names(p).some((n) => matchFolded(q, n, exact) !== undefined)) ? source.displayName(p) : null;
+        return name;
+      };
+      const cells = new Map<number, string>();
+      const column = source.people(field, def, all);
+      const take = (k: number): void => {
+        const name = nameOf(column.ids[k]!);
+        if (name === null) return;
+        const i = column.items[k]!;
+        const before = cells.get(i);
+        cells.set(i, before === undefined ? `${field}: ${name}` : `${before}, ${name}`);
+      };
+      // A column lists its credits in item order: a few items are found by halving, many by one pass.
+      if (where.length * 32 < column.ids.length) {
+        for (const i of where) {
+          let [lo, hi] = [0, column.items.length];
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (column.items[mid]! < i) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let k = lo; k < column.items.length && column.items[k] === i; k++) take(k);
+        }
+      } else for (let k = 0; k < column.ids.length; k++) if (wanted[column.items[k]!]) take(k);
+      text = (position) => cells.get(position) ?? field;
+    }
+    texts.set(field, text);
+    return text;
+  };
+  return found.map(({ hit }, k) => (hit.fields.length === 1 ? textOf(hit.fields[0]!)(where[k]!) : hit.fields.map((field) => textOf(field)(where[k]!)).join(', ')));
 }
 
 /**

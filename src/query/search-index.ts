@@ -61,7 +61,8 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  *   words are looked for in every item at once;
  * - a field of people's names: an entry per credit, as two flat lists (Ints): the item's
  *   position, and the person's position in `names` (everyone's names, folded and joined the
- *   same way, as Lines; `names.keys` holds the same without the spaces);
+ *   same way, as Lines; `names.keys` holds the same without the spaces, and `names.shown` the
+ *   name each is shown by);
  * - a field of the user's collection: the keys its values come from;
  * - numbers and dates: the values as they are.
  * Flat lists and strings rather than a small array per item keep reading fast: the garbage
@@ -77,7 +78,7 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     return [spaced, new Lines(spaced.text.replaceAll(' ', ''), spaced.count)];
   };
   const [names, nameKeys] = textColumns(cat.staff, personNames);
-  const sections: Record<string, unknown> = { names, 'names.keys': nameKeys };
+  const sections: Record<string, unknown> = { names, 'names.keys': nameKeys, 'names.shown': Lines.of(cat.staff.map((s) => s.name)) };
   for (const kind of KINDS) {
     const list = items[kind] as readonly unknown[];
     const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
@@ -212,6 +213,7 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
         },
         personCount: () => names().length,
         names: (p) => unjoin(names().get(p)),
+        displayName: (p) => snapshot.lines('names.shown').get(p),
         peopleWith: (words) => withWords(snapshot.lines('names.keys'), words),
       },
       row: (i) => {

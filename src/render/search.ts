@@ -1,6 +1,5 @@
 import { workRecord } from '../query/credits';
 import type { SearchKind } from '../query/fields';
-import type { Hit } from '../query/match';
 import type { RowsOf } from '../query/search-index';
 import { escapeLine } from './escape';
 import { countryRegion } from './records';
@@ -8,8 +7,8 @@ import type { Column } from './table';
 import { renderGroups } from './table';
 import type { View } from './view';
 
-/** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and how each matched. */
-export type FoundRows = Record<SearchKind, { rows: readonly (readonly string[])[]; hits: readonly Hit[] }>;
+/** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and what each matched by (describeHits). */
+export type FoundRows = Record<SearchKind, { rows: readonly (readonly string[])[]; matched: readonly string[] }>;
 
 /** The cells search shows for each kind of item, as they are: escaped when printed, like every table's. */
 export const SEARCH_ROWS: RowsOf = {
@@ -30,19 +29,13 @@ const named: Column = { header: 'TITLE', wrap: true, priority: 8, min: 12, style
 export function renderSearch(results: FoundRows, view: View): string {
   if (!view.tty) {
     const lines: string[] = [];
-    // Results that matched alike share their Hit (match.ts), so each is written out once.
-    const matchedBy = new Map<Hit, string>();
     for (const [kind, word] of [['works', 'work'], ['people', 'person'], ['releases', 'release']] as const) {
-      const { rows, hits } = results[kind];
-      for (let i = 0; i < rows.length; i++) {
-        let fields = matchedBy.get(hits[i]!);
-        if (fields === undefined) matchedBy.set(hits[i]!, (fields = escapeLine(hits[i]!.fields.join(', '))));
-        lines.push(`${word}\t${rows[i]!.map(escapeLine).join('\t')}\t${fields}\n`);
-      }
+      const { rows, matched } = results[kind];
+      for (let i = 0; i < rows.length; i++) lines.push(`${word}\t${rows[i]!.map(escapeLine).join('\t')}\t${escapeLine(matched[i]!)}\n`);
     }
     return lines.join('');
   }
-  const rows = ({ rows: found, hits }: FoundRows[SearchKind]): string[][] => found.map((row, i) => [...row, hits[i]!.fields.join(', ')]);
+  const rows = ({ rows: found, matched }: FoundRows[SearchKind]): string[][] => found.map((row, i) => [...row, matched[i]!]);
   return renderGroups(
     [
       {

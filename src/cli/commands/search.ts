@@ -2,7 +2,7 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { Release, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
 import type { Hit } from '../../query/match';
-import { filterItems } from '../../query/match';
+import { describeHits, filterItems } from '../../query/match';
 import { liveIndex } from '../../query/search-index';
 import type { SearchIndex, SearchItems, SearchSpec } from '../../query/search-index';
 import { renderJson } from '../../render/json';
@@ -56,7 +56,7 @@ export function runSearch(ctx: Context, options: SearchOptions): number {
   }
   const text = ctx.searchIndex(SEARCH, (index) => {
     const results = searchAll(index, options);
-    const rows = (kind: SearchKind): FoundRows[SearchKind] => ({ rows: results[kind].map(({ item }) => index[kind].row(item)), hits: results[kind].map(({ hit }) => hit) });
+    const rows = (kind: SearchKind): FoundRows[SearchKind] => ({ rows: results[kind].map(({ item }) => index[kind].row(item)), matched: describeHits(kind, options.query, index[kind].source, index[kind].items(), results[kind]) });
     const found = results.works.length + results.people.length + results.releases.length;
     return found === 0 ? undefined : renderSearch({ works: rows('works'), people: rows('people'), releases: rows('releases') }, ctx.out);
   });
