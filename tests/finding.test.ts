@@ -124,3 +124,13 @@ describe('search rows', () => {
     }
   });
 });
+
+describe('more of what a collector types', () => {
+  it('sorts by the column names directors and studios, and checks standard', async () => {
+    expect((await run(['list', '--sort', 'directors', '--limit', '1'])).code).toBe(0);
+    expect((await run(['list', '--sort', 'studios-', '--limit', '1'])).code).toBe(0);
+    const r = await run(['releases', 'standard:secam']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('standard cannot be "secam"; it is one of NTSC, PAL');
+  });
+});

@@ -145,7 +145,7 @@ const releaseFields: Record<string, FieldDef<Release>> = {
   barcode: text('barcode (EAN or UPC)', (r) => [r.barcode]),
   discs: { kind: 'number', doc: 'how many discs', values: (r) => (r.discs === undefined ? [] : [r.discs]) },
   runtime: { kind: 'number', doc: 'running time in minutes', values: (r) => (r.runtime === undefined ? [] : [r.runtime]) },
-  standard: text('NTSC or PAL', (r) => [r.video?.standard]),
+  standard: { ...text('NTSC or PAL', (r) => [r.video?.standard]), choices: () => ['NTSC', 'PAL'] },
   resolution: text('picture resolution, such as 1080p', (r) => [r.video?.resolution]),
   anamorphic: text('yes when the picture is anamorphic', (r) => (r.video?.anamorphic === undefined ? [] : [yesNo(r.video.anamorphic)])),
   packaging: text('packaging, such as a steelbook or a box set', (r) => [r.packaging]),

@@ -12,6 +12,9 @@ export interface SortKey {
 }
 
 /** Parse `--sort year,title-`: fields of the kind, "-" at the end for descending. */
+/** Column names (render/records.ts) that are not field names, and the field each sorts by. */
+const COLUMN_FIELDS: Record<string, string> = { directors: 'director', studios: 'studio' };
+
 export function parseSort(spec: string, kind: SearchKind): SortKey[] {
   const fields = FIELDS[kind];
   return spec
@@ -21,7 +24,8 @@ export function parseSort(spec: string, kind: SearchKind): SortKey[] {
       const p = part.trim();
       const descending = p.endsWith('-');
       const name = (descending ? p.slice(0, -1) : p).toLowerCase();
-      const field = own(FIELD_ALIASES, name) ?? name;
+      // A table's column names sort too where they name a field's values: directors, studios.
+      const field = own(FIELD_ALIASES, name) ?? own(COLUMN_FIELDS, name) ?? name;
       if (!Object.hasOwn(fields, field)) {
         throw new QueryError(`cannot sort ${kind} by "${name}"${didYouMean(name, Object.keys(fields))}; run memories fields ${kind}`, part);
       }
