@@ -4,7 +4,7 @@ import type { Credit, Release, Staff, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
 import { workRecord } from './credits';
-import { languageName, namesTable } from '../util/names';
+import { languageName, regionCodes } from '../util/names';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */
 export type FieldKind = 'text' | 'number' | 'date';
@@ -133,7 +133,7 @@ const releaseFields: Record<string, FieldDef<Release>> = {
   id: text('the id', (r) => [r.id]),
   title: text('edition title', (r) => [r.title]),
   format: { ...text('vhs, laserdisc, dvd, blu-ray, uhd-blu-ray or digital', (r) => [r.format]), choices: () => FORMATS },
-  country: { ...text('country code (ISO 3166, such as JP, US or GB)', (r) => [r.country]), choices: () => Object.keys(namesTable().region) },
+  country: { ...text('country code (ISO 3166, such as JP, US or GB)', (r) => [r.country]), choices: regionCodes },
   publisher: text('publisher or distributor', (r) => [r.publisher, r.distributor]),
   status: { ...text('in-print, out-of-print or announced', (r) => [r.status]), choices: () => STATUSES },
   region: text('disc region', (r) => [r.region]),

@@ -353,8 +353,6 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
     const relevant = terms.filter((t) => (t.field === undefined ? BARE[kind].includes(field) : t.field === field)).map((t) => ({ q: folded(t.value), exact: t.op === 'exact' }));
     if (!def?.people || relevant.length === 0) text = () => field;
     else {
-      const wanted = new Uint8Array(all.length);
-      for (const i of where) if (i >= 0) wanted[i] = 1;
       // Each person is matched, and their name read, once.
       const shown: (string | null | undefined)[] = new Array(source.personCount());
       const nameOf = (p: number): string | null => {
@@ -382,7 +380,11 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
           }
           for (let k = lo; k < column.items.length && column.items[k] === i; k++) take(k);
         }
-      } else for (let k = 0; k < column.ids.length; k++) if (wanted[column.items[k]!]) take(k);
+      } else {
+        const wanted = new Uint8Array(all.length);
+        for (const i of where) if (i >= 0) wanted[i] = 1;
+        for (let k = 0; k < column.ids.length; k++) if (wanted[column.items[k]!]) take(k);
+      }
       text = (position) => cells.get(position) ?? field;
     }
     texts.set(field, text);

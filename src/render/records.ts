@@ -37,8 +37,13 @@ export type Columns<T> = readonly ColumnDef<T>[];
 
 /** The named columns (or those shown by default) as a table of rows. */
 export function tableOf<T>(defs: Columns<T>, cat: Catalogue, rows: readonly T[], names?: readonly string[]): Table {
-  const chosen = names ? names.map((n) => defs.find((d) => d.name === n)!) : defs.filter((d) => d.shown);
+  const chosen = names ? names.map((n) => defs.find((d) => d.name === n)!) : shownColumns(defs);
   return { columns: chosen, rows: rows.map((r) => chosen.map((d) => d.cell(r, cat))) };
+}
+
+/** The columns a table shows when --columns is not given. */
+export function shownColumns<T>(defs: Columns<T>): ColumnDef<T>[] {
+  return defs.filter((d) => d.shown);
 }
 
 /** `memories list`: one row per anthology. Column order is part of the TSV contract. */

@@ -44,10 +44,9 @@ export function renderTable(table: Table, view: View): string {
   if (!view.tty) return tsv(rows, columns.length);
   if (rows.length === 0) return '';
   const cells = rows.map((row) => columns.map((_, i) => escapeLine(row[i] ?? '')));
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!))));
-  // A column with nothing in it is the first to go when room is short.
-  const ranked = columns.map((c, i) => (cells.every((row) => row[i] === '') ? { ...c, priority: 0 } : c));
-  const { shown, widths } = fitColumns(ranked, natural, view.width);
+  // A loop, not Math.max(...): a terminal table of 50,000 segments is too many arguments.
+  const natural = columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i]!)), displayWidth(c.header)));
+  const { shown, widths } = fitColumns(rankEmpty(columns, cells), natural, view.width);
   const fitted = (texts: string[], styled: (line: string, column: Column) => string): string[] =>
     shown.map((i, k) =>
       fitCell(texts[i]!, columns[i]!, widths[k]!)
@@ -60,6 +59,11 @@ export function renderTable(table: Table, view: View): string {
   );
   const body = cells.map((row) => fitted(row, (t, column) => column.style?.(t, view.color) ?? t));
   return `${layOut({ rows: [header, ...body], widths, aligns: shown.map((i) => columns[i]!.align ?? 'left'), gap: ' '.repeat(GAP) }).join('\n')}\n`;
+}
+
+/** The columns as fitColumns ranks them: one with nothing in any row is the first to go when room is short. */
+export function rankEmpty(columns: readonly Column[], cells: readonly (readonly string[])[]): Column[] {
+  return columns.map((c, i) => (cells.every((row) => (row[i] ?? '') === '') ? { ...c, priority: 0 } : c));
 }
 
 /** A cell's lines at `width`: as it is when fixed, wrapped onto up to MAX_LINES when it wraps, else cut. */

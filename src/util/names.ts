@@ -38,6 +38,10 @@ export const languageName = (code: string): string => nameOf('language', code);
 /** "United States" for "US"; the code itself when unknown. */
 export const countryName = (code: string): string => nameOf('region', code);
 
+let regions: string[] | undefined;
+/** Every region code with a name: what a country can be. */
+export const regionCodes = (): readonly string[] => (regions ??= Object.keys(BUILT?.region ?? namesTable().region));
+
 /** Every two-letter code ICU names, for the build's table: lower case for languages, upper for regions. */
 export function namesTable(): Record<Kind, Record<string, string>> {
   const letters = 'abcdefghijklmnopqrstuvwxyz';

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeJson, escapeLine, escapeText } from '../../src/render/escape';
-import { fitCell, fitColumns, renderCsv, renderTable } from '../../src/render/table';
+import { fitCell, fitColumns, rankEmpty, renderCsv, renderTable } from '../../src/render/table';
 import { PLAIN } from '../../src/render/view';
 import type { View } from '../../src/render/view';
 import { displayWidth, truncate } from '../../src/render/width';
@@ -131,9 +131,7 @@ describe('tables', () => {
         expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
         const lines = out.split('\n').slice(0, -1);
         const natural = table.columns.map((c, i) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(r[i]!))));
-        // As renderTable ranks them: a column with nothing in it goes first.
-        const ranked = table.columns.map((c, i) => (table.rows.every((r) => r[i] === '') ? { ...c, priority: 0 } : c));
-        const { shown, widths } = fitColumns(ranked, natural, width);
+        const { shown, widths } = fitColumns(rankEmpty(table.columns, table.rows), natural, width);
         const expected = [table.columns.map((c) => c.header), ...table.rows].flatMap((row) => {
           const cells = shown.map((i, k) => fitCell(row[i]!, table.columns[i]!, widths[k]!));
           return Array.from({ length: Math.max(...cells.map((c) => c.length)) }, (_, line) =>

@@ -1,4 +1,3 @@
-import { buildCatalogue } from '../../catalogue/catalogue';
 import { anthologyFields, releaseFields, segmentFields, staffFields } from '../../catalogue/schema';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
@@ -9,10 +8,9 @@ import { compareText } from '../../query/fold';
 import { compileQuery, liveSource } from '../../query/match';
 import { QueryError } from '../../query/parse';
 import type { StoredViews, ViewsSpec } from '../../query/views';
-import { Problems } from '../../source/problem';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
-import { ANTHOLOGY_COLUMNS, RELEASE_TABLE_COLUMNS, releaseMark, SEGMENT_COLUMNS, STAFF_COLUMNS, tableOf, workMark } from '../../render/records';
+import { ANTHOLOGY_COLUMNS, RELEASE_TABLE_COLUMNS, releaseMark, SEGMENT_COLUMNS, shownColumns, STAFF_COLUMNS, tableOf, workMark } from '../../render/records';
 import type { Columns } from '../../render/records';
 import { escapeLine } from '../../render/escape';
 import { didYouMean } from '../../util/closest';
@@ -32,9 +30,13 @@ export interface TableOptions extends QueryOptions {
 
 /** The table of these rows: the columns named (or the default ones), and the marks. */
 export function tableFor<T>(command: TableCommand<T>, cat: Catalogue, rows: T[], columns?: readonly string[]): Table {
-  const table = tableOf(command.columns, cat, rows, columns);
   const id = command.columns[0]!;
-  return command.mark ? { ...table, marks: rows.map((r) => command.mark!(cat.collection, id.cell(r, cat))) } : table;
+  return marked(command, tableOf(command.columns, cat, rows, columns), cat.collection, (i) => id.cell(rows[i]!, cat));
+}
+
+/** A table with the marks of its rows, when the command marks any: `idOf` gives each row's id. */
+function marked<T>(command: TableCommand<T>, table: Table, collection: CollectionIndex | undefined, idOf: (row: number) => string): Table {
+  return command.mark ? { ...table, marks: table.rows.map((_, i) => command.mark!(collection, idOf(i))) } : table;
 }
 
 /** Read --columns: names separated by commas, each one the command has; "help" is answered by the caller. */
@@ -162,8 +164,8 @@ function allCells<T>(command: TableCommand<T>, cat: Catalogue): string[][] {
 /** A table from stored cells: the columns need no records, the marks only the collection. */
 function storedTable<T>(command: TableCommand<T>, views: StoredViews, collection: CollectionIndex | undefined, limit: number | undefined): Table {
   const rows = views.rows(command.name, limit);
-  const { columns } = tableOf(command.columns, buildCatalogue([], new Problems()), []);
-  return command.mark ? { columns, rows, marks: rows.map((r) => command.mark!(collection, r[0]!)) } : { columns, rows };
+  // The default columns, the id first.
+  return marked(command, { columns: shownColumns(command.columns), rows }, collection, (i) => rows[i]![0]!);
 }
 
 /** Filter, sort and limit a command's rows by a query. */
