@@ -94,7 +94,7 @@ describe('the built binary', () => {
   it('exits 2 on an unknown command', () => {
     const r = memories(['lsit']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Did you mean list?');
+    expect(r.stderr).toBe("memories: unknown command 'lsit'; did you mean list?\n");
   });
 });
 

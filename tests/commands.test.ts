@@ -224,8 +224,8 @@ describe('memories validate', () => {
     const file = `${fixture('dangling-references')}/refs.yaml`;
     expect(stdout).toBe(
       [
-        `${file}:9:13: error: credit names staff "katsuhiro-otomoo", which no staff record has (did you mean "katsuhiro-otomo"?); add the person under "staff:" or fix the id`,
-        `${file}:11:5: error: release "nowhere": anthology "memoriez" is not an anthology id (did you mean "memories"?)`,
+        `${file}:9:13: error: credit names staff "katsuhiro-otomoo", which no staff record has; did you mean "katsuhiro-otomo"? Otherwise, add the person under "staff:" or fix the id`,
+        `${file}:11:5: error: release "nowhere": anthology "memoriez" is not an anthology id; did you mean "memories"?`,
         `${file}:17:5: error: review "of-nothing": subject "nothing-here" is not an anthology or segment id`,
         '',
       ].join('\n'),
@@ -242,8 +242,8 @@ describe('memories validate', () => {
   it('prints problems as JSON with --json', async () => {
     const { stdout, code } = await run(['validate', '--json', fixture('broken-file')]);
     expect(code).toBe(3);
-    const problems = JSON.parse(stdout) as { line: number; col: number; severity: string }[];
-    expect(problems[0]).toMatchObject({ line: 4, col: 1, severity: 'error' });
+    const problems = JSON.parse(stdout) as { line: number; column: number; severity: string }[];
+    expect(problems[0]).toMatchObject({ line: 4, column: 1, severity: "error" });
   });
 });
 
@@ -251,20 +251,32 @@ describe('usage', () => {
   it('suggests the closest command and exits 2', async () => {
     const { stderr, code } = await run(['lsit']);
     expect(code).toBe(2);
-    expect(stderr).toContain("unknown command 'lsit'");
-    expect(stderr).toContain('Did you mean list?');
+    expect(stderr).toBe("memories: unknown command 'lsit'; did you mean list?\n");
   });
 
   it('suggests the closest flag and exits 2', async () => {
     const { stderr, code } = await run(['list', '--jsn']);
     expect(code).toBe(2);
-    expect(stderr).toContain("unknown option '--jsn'");
-    expect(stderr).toContain('Did you mean --json?');
+    expect(stderr).toBe("memories: unknown option '--jsn'; did you mean --json?\n");
   });
 
   it('prints no colour for TERM=dumb, unless forced', async () => {
     expect((await run(['list'], { tty: true, env: { TERM: 'dumb' } })).stdout).not.toContain('\u001b');
     expect((await run(['list'], { tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } })).stdout).toContain('\u001b');
+  });
+
+  it('starts every error line with memories:, commander\'s too', async () => {
+    const cases: [string[], string][] = [
+      [['show'], "memories: missing required argument 'ref'\n"],
+      [['show', 'a', 'b'], "memories: too many arguments for 'show'. Expected 1 argument but got 2.\n"],
+      [['list', '--limit'], "memories: option '--limit <n>' argument missing\n"],
+      [['help', 'nosuch'], 'memories: no command "nosuch"; run memories help to list them\n'],
+      [['help', 'shw'], 'memories: no command "shw" (did you mean "show"?); run memories help to list them\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await run(args);
+      expect(r).toEqual({ stdout: '', stderr, code: 2 });
+    }
   });
 
   it('prints the version alone', async () => {
@@ -303,7 +315,7 @@ describe('memories search', () => {
     expect(director.stdout).toContain('work\tcannon-fodder\tCannon Fodder\tMemories\t1995\tdirector: Katsuhiro Otomo\n');
     expect(director.stdout).not.toContain('magnetic-rose');
     const kanji = await run(['search', '菅野よう子']);
-    expect(kanji.stdout).toContain('person\tyoko-kanno\tYoko Kanno\t菅野よう子\t1\tname\n');
+    expect(kanji.stdout).toContain('person\tyoko-kanno\tYoko Kanno\t菅野よう子\t1\tname: 菅野よう子\n');
   });
 
   it('groups results by kind with a header per kind in a terminal', async () => {

@@ -29,7 +29,9 @@ describe('queries', () => {
   it('hint at ^ when a term is written as an option', async () => {
     const r = await run(['list', '-otomo']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('write it with ^, as in: ^otomo');
+    expect(r.stderr).toBe("memories: unknown option '-otomo'\nmemories: to leave out what matches a term, write ^otomo\n");
+    // A long option is an option: no hint about terms.
+    expect((await run(['list', '--otomo'])).stderr).toBe("memories: unknown option '--otomo'\n");
   });
 
   it('count a credit on a segment as one on its anthology: staff work:memories has the segment staff', async () => {
@@ -121,6 +123,17 @@ describe('search rows', () => {
       const { stdout } = await run(['search', 'director:morimoto'], options);
       expect(stdout).toContain('work\tfrankens-gears\tFranken\'s Gears\tRobot Carnival\t1987\tdirector: Kōji Morimoto\n');
       expect((await run(['search', 'kanno'], options)).stdout).toContain('\tstaff: Yoko Kanno\n');
+    }
+  });
+
+  it('name the form of a title or a name that matched, unless it is the one shown', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'memories-form-'));
+    for (const options of [{}, { cacheDir }, { cacheDir }]) {
+      expect((await run(['search', '迷宮物語'], options)).stdout).toContain('work\tneo-tokyo\tNeo Tokyo\t(anthology)\t1987\ttitle: 迷宮物語\n');
+      expect((await run(['search', 'magnetic'], options)).stdout).toContain('work\tmagnetic-rose\tMagnetic Rose\tMemories\t1995\ttitle\n');
+      const people = (await run(['search', 'name:大友'], options)).stdout;
+      expect(people).toContain('person\tkatsuhiro-otomo\tKatsuhiro Otomo\t大友克洋\t19\tname: 大友克洋\n');
+      expect((await run(['search', 'name:otomo katsuhiro'], options)).stdout).toMatch(/\t19\tname\n/);
     }
   });
 });

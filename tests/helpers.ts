@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main';
 import type { Io } from '../src/cli/io';
-import { Problems } from '../src/source/problem';
+import { Problems, problemText } from '../src/source/problem';
 import { parseSource } from '../src/source/parse';
 import * as heavy from '../src/cli/heavy';
 import { tmpdir } from 'node:os';
@@ -86,5 +86,5 @@ export function catalogueOf(...texts: string[]): { catalogue: Catalogue; problem
 
 /** "file:line:col: message" lines, for compact assertions. */
 export function describeProblems(problems: Problems): string[] {
-  return problems.list.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
+  return problems.list.map((p) => `${p.file}:${p.line}:${p.col}: ${problemText(p)}`);
 }

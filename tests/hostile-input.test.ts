@@ -69,8 +69,8 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
     [
       'dangling-references',
       [
-        'data.yaml:9:13: error: credit names staff "katsuhiro-otomoo", which no staff record has (did you mean "katsuhiro-otomo"?); add the person under "staff:" or fix the id',
-        'data.yaml:11:5: error: release "nowhere": anthology "memoriez" is not an anthology id (did you mean "memories"?)',
+        'data.yaml:9:13: error: credit names staff "katsuhiro-otomoo", which no staff record has; did you mean "katsuhiro-otomo"? Otherwise, add the person under "staff:" or fix the id',
+        'data.yaml:11:5: error: release "nowhere": anthology "memoriez" is not an anthology id; did you mean "memories"?',
         'data.yaml:17:5: error: review "of-nothing": subject "nothing-here" is not an anthology or segment id',
       ],
     ],

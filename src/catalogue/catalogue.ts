@@ -1,5 +1,5 @@
 import type { Pos, Problems } from '../source/problem';
-import { didYouMean } from '../util/closest';
+import { suggest } from '../util/closest';
 import type { CollectionIndex } from './collection';
 import type { Anthology, Credit, RecordsByKind, Release, Review, Staff, Work } from './types';
 
@@ -60,9 +60,66 @@ export function buildCatalogue(parts: RecordsByKind[], problems: Problems): Cata
     cat.releases.push(...part.releases.filter((r) => addUnique(cat.releaseById, r, 'release', problems)));
     cat.reviews.push(...part.reviews.filter((r) => addUnique(reviewIds, r, 'review', problems)));
   }
-  resolveReferences(cat, problems);
+  const rejected = parts.flatMap((part) => (part.rejected ? [part.rejected] : []));
+  const ids = rejectedIds(rejected);
+  resolveReferences(cat, problems, ids);
+  for (const part of rejected) checkRejected(cat, part, problems, ids);
   warnSharedIds(cat, problems);
   return cat;
+}
+
+/**
+ * The references of records rejected for another problem: they stay out of the catalogue, but
+ * a dangling reference in one is reported now, not only once the first problem is fixed.
+ * Rejected records are partial, so every field is looked at with care.
+ */
+/**
+ * The ids of rejected works and people: a reference to one is dropped like any that does not
+ * resolve, but not reported, since the problem that rejected the record says it all.
+ */
+function rejectedIds(rejected: readonly RecordsByKind[]): Set<string> {
+  const ids = new Set<string>();
+  const add = (r: { id?: unknown }): void => {
+    if (typeof r.id === 'string') ids.add(r.id);
+  };
+  for (const part of rejected) {
+    for (const a of part.anthologies) [a, ...(Array.isArray(a.segments) ? a.segments : [])].forEach(add);
+    part.staff.forEach(add);
+  }
+  return ids;
+}
+
+function checkRejected(cat: Catalogue, rejected: RecordsByKind, problems: Problems, ids: ReadonlySet<string>): void {
+  const credits = (record: { credits?: Credit[] }): Credit[] => (Array.isArray(record.credits) ? record.credits : []);
+  for (const a of rejected.anthologies) {
+    for (const credit of [...credits(a), ...(Array.isArray(a.segments) ? a.segments : []).flatMap(credits)]) {
+      if (typeof credit.staff === 'string' && !cat.staffById.has(credit.staff) && !ids.has(credit.staff)) problems.error(credit.at, ...danglingStaff(cat, credit.staff));
+    }
+  }
+  for (const r of rejected.releases) {
+    if (typeof r.anthology === 'string' && cat.works.get(r.anthology)?.kind !== 'anthology' && !ids.has(r.anthology)) problems.error(r.at, ...danglingAnthology(cat, r));
+  }
+  for (const r of rejected.reviews) {
+    if (typeof r.subject === 'string' && !cat.works.has(r.subject) && !ids.has(r.subject)) problems.error(r.at, ...danglingSubject(cat, r));
+  }
+}
+
+/** A problem's message and hint. */
+type Told = [message: string, hint: string | undefined];
+
+function danglingStaff(cat: Catalogue, staff: string): Told {
+  return [`credit names staff "${staff}", which no staff record has`, suggest(staff, cat.staffById.keys(), 'add the person under "staff:" or fix the id')];
+}
+
+function danglingAnthology(cat: Catalogue, r: Release): Told {
+  const what = `release "${r.id ?? '(no id)'}": anthology "${r.anthology}"`;
+  const work = cat.works.get(r.anthology);
+  if (work?.kind === 'segment') return [`${what} is a segment`, `a release belongs to a whole anthology: give "${work.anthology.id}"`];
+  return [`${what} is not an anthology id`, suggest(r.anthology, anthologyIds(cat))];
+}
+
+function danglingSubject(cat: Catalogue, r: Review): Told {
+  return [`review "${r.id ?? '(no id)'}": subject "${r.subject}" is not an anthology or segment id`, suggest(r.subject, cat.works.keys())];
 }
 
 /**
@@ -108,7 +165,7 @@ function addAnthology(cat: Catalogue, a: Anthology, problems: Problems): void {
   a.segments.forEach((segment, i) => cat.works.set(segment.id, { kind: 'segment', segment, anthology: a, number: i + 1 }));
 }
 
-function resolveReferences(cat: Catalogue, problems: Problems): void {
+function resolveReferences(cat: Catalogue, problems: Problems, rejected: ReadonlySet<string>): void {
   for (const work of cat.works.values()) {
     const record = work.kind === 'anthology' ? work.anthology : work.segment;
     if (!record.credits) continue;
@@ -117,7 +174,7 @@ function resolveReferences(cat: Catalogue, problems: Problems): void {
         push(cat.creditsByStaff, credit.staff, { work, credit });
         return true;
       }
-      problems.error(credit.at, `credit names staff "${credit.staff}", which no staff record has${didYouMean(credit.staff, cat.staffById.keys())}; add the person under "staff:" or fix the id`);
+      if (!rejected.has(credit.staff)) problems.error(credit.at, ...danglingStaff(cat, credit.staff));
       return false;
     });
   }
@@ -127,8 +184,7 @@ function resolveReferences(cat: Catalogue, problems: Problems): void {
       push(cat.releasesByAnthology, r.anthology, r);
       return true;
     }
-    const why = work ? 'is a segment; a release belongs to a whole anthology' : `is not an anthology id${didYouMean(r.anthology, anthologyIds(cat))}`;
-    problems.error(r.at, `release "${r.id}": anthology "${r.anthology}" ${why}`);
+    if (!rejected.has(r.anthology)) problems.error(r.at, ...danglingAnthology(cat, r));
     cat.releaseById.delete(r.id);
     return false;
   });
@@ -140,7 +196,7 @@ function resolveReferences(cat: Catalogue, problems: Problems): void {
       push(cat.reviewsBySubject, r.subject, r);
       return true;
     }
-    problems.error(r.at, `review "${r.id}": subject "${r.subject}" is not an anthology or segment id${didYouMean(r.subject, cat.works.keys())}`);
+    if (!rejected.has(r.subject)) problems.error(r.at, ...danglingSubject(cat, r));
     return false;
   });
 }

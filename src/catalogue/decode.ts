@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, Node } from 'yaml';
 import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
-import { didYouMean } from '../util/closest';
+import { suggest } from '../util/closest';
 import { dateFault } from '../util/date';
 import type { FieldType, Fields, TopLevel } from './schema';
 import { SLUG, topLevel } from './schema';
@@ -10,6 +10,13 @@ import type { RecordsByKind } from './types';
 
 const INVALID = Symbol('invalid');
 type Decoded = unknown;
+
+/**
+ * Records and lists decoded with a problem somewhere inside: what could be read of them is
+ * kept, so that a rejected record can still be checked for everything else (its references).
+ */
+const partial = new WeakSet<object>();
+const isPartial = (v: Decoded): boolean => typeof v === 'object' && v !== null && partial.has(v);
 
 interface Context {
   source: SourceFile;
@@ -39,13 +46,20 @@ class TooManyAliases extends Error {}
 /**
  * Turn one parsed data file into typed records. Each top-level record is all or nothing: a
  * record with any error is reported and skipped, and its neighbours in the same file still load.
+ * What could be read of the skipped ones comes back as `rejected`, to be checked for the rest.
  */
 export function decodeFile(source: SourceFile, problems: Problems): RecordsByKind {
-  return decodeDocument(source, problems, topLevel, 'a data file') as unknown as RecordsByKind;
+  const rejected: Record<string, unknown[]> = Object.fromEntries(Object.keys(topLevel).map((k) => [k, []]));
+  const records = decodeDocument(source, problems, topLevel, 'a data file', rejected) as unknown as RecordsByKind;
+  if (Object.values(rejected).some((list) => list.length > 0)) records.rejected = rejected as unknown as RecordsByKind;
+  return records;
 }
 
-/** Decode a document whose top level is a mapping of the keys in `table`, each a list of records. */
-export function decodeDocument(source: SourceFile, problems: Problems, table: TopLevel, what: string): Record<string, unknown[]> {
+/**
+ * Decode a document whose top level is a mapping of the keys in `table`, each a list of records.
+ * The part of each record with a problem that could be read goes to `rejected`, if given.
+ */
+export function decodeDocument(source: SourceFile, problems: Problems, table: TopLevel, what: string, rejected?: Record<string, unknown[]>): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = Object.fromEntries(Object.keys(table).map((k) => [k, []]));
   const ctx: Context = { source, problems, aliases: 0 };
   const root = source.doc.contents;
@@ -63,7 +77,7 @@ export function decodeDocument(source: SourceFile, problems: Problems, table: To
     const key = keyName(ctx, pair.key as Node);
     if (key === undefined || duplicate(ctx, keys, key, pair.key as Node)) continue;
     if (!Object.hasOwn(table, key)) {
-      err(ctx, pair.key as Node, `unknown top-level key "${key}"${didYouMean(key, Object.keys(table))}; use ${keyList}`);
+      err(ctx, pair.key as Node, `unknown top-level key "${key}"`, suggest(key, Object.keys(table), `use ${keyList}`));
       continue;
     }
     const spec = table[key]!;
@@ -82,7 +96,9 @@ export function decodeDocument(source: SourceFile, problems: Problems, table: To
         err(ctx, item as Node, `more than ${MAX_ALIASES} aliases (*name) in this file; write the values out instead. The rest of the file was not read`);
         return out;
       }
-      if (record !== INVALID) out[key]!.push(record);
+      if (record === INVALID) continue;
+      if (!isPartial(record)) out[key]!.push(record);
+      else rejected?.[key]!.push(record);
     }
   }
   return out;
@@ -94,8 +110,8 @@ function posOf(ctx: Context, node: Node | null | undefined): Pos {
   return { file: ctx.source.path, ...ctx.source.lines.linePos(offset) };
 }
 
-function err(ctx: Context, node: Node | null | undefined, message: string): typeof INVALID {
-  ctx.problems.error(posOf(ctx, node), message);
+function err(ctx: Context, node: Node | null | undefined, message: string, hint?: string): typeof INVALID {
+  ctx.problems.error(posOf(ctx, node), message, hint);
   return INVALID;
 }
 
@@ -198,13 +214,16 @@ function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fiel
     const spec = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (spec === undefined) {
       ok = false;
-      err(ctx, pair.key as Node, `unknown field "${key}" in ${name}${didYouMean(key, Object.keys(fields))}`);
+      err(ctx, pair.key as Node, `unknown field "${key}" in ${name}`, suggest(key, Object.keys(fields)));
       continue;
     }
     seen.add(key);
     const value = decodeValue(ctx, pair.value as Node | null, spec.type, key, pair.key as Node);
     if (value === INVALID) ok = false;
-    else record[key] = value;
+    else {
+      record[key] = value;
+      if (isPartial(value)) ok = false;
+    }
   }
   for (const [key, spec] of Object.entries(fields)) {
     if (spec.required && !seen.has(key)) {
@@ -213,7 +232,8 @@ function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fiel
       err(ctx, node, `${name}${id} is missing the required field "${key}"`);
     }
   }
-  return ok ? record : INVALID;
+  if (!ok) partial.add(record);
+  return record;
 }
 
 function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: string, keyNode: Node): Decoded {
@@ -233,7 +253,9 @@ function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: str
         return err(ctx, at, `"${field}" needs at least ${type.min} item${type.min === 1 ? '' : 's'}`);
       }
       const items = node.items.map((item) => decodeValue(ctx, item as Node, type.of, field, keyNode));
-      return items.includes(INVALID) ? INVALID : items;
+      const read = items.filter((item) => item !== INVALID);
+      if (read.length < items.length || read.some(isPartial)) partial.add(read);
+      return read;
     }
     case 'record':
       return decodeRecord(ctx, node, type.name, type.fields);
@@ -282,7 +304,18 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
       if (typeof v !== 'string') {
         return err(ctx, node, `"${field}" must be a quoted string: YAML reads ${written} as a ${typeof v}; write "${written}"`);
       }
-      if (type.pattern && !type.pattern.test(v)) return err(ctx, node, `"${field}" must be ${type.hint ?? 'valid'}; found "${v}"`);
+      if (type.pattern && !type.pattern.test(v)) {
+        // The value in other capitals, where only one reading fits ("jp" for a country, "a" for a region).
+        const recased = [v.toUpperCase(), v.toLowerCase()].find((c) => type.pattern!.test(c));
+        if (recased !== undefined) return recased;
+        const meant = type.suggest?.(v);
+        return err(ctx, node, `"${field}" must be ${type.hint ?? 'valid'}; found "${v}"`, meant === undefined ? undefined : `did you mean "${meant}"?`);
+      }
+      if (type.known && !type.known.codes().includes(v)) {
+        // Right in form, but no code anyone knows: worth a look, not worth leaving the record out.
+        const meant = type.suggest?.(v);
+        ctx.problems.warning(posOf(ctx, node), `"${field}" is "${v}", which is not ${type.known.what}`, meant === undefined ? 'check it' : `did you mean "${meant}"?`);
+      }
       return v;
     case 'int':
     case 'number':
@@ -299,9 +332,14 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
       if (typeof v !== 'boolean') return err(ctx, node, `"${field}" must be true or false; found ${written}`);
       return v;
     case 'enum':
+      if (typeof v === 'string' && !type.values.includes(v)) {
+        // Other capitals are the same value where they name only one ("ntsc").
+        const same = type.values.filter((c) => c.toLowerCase() === v.toLowerCase());
+        if (same.length === 1) return same[0];
+      }
       if (typeof v !== 'string' || !type.values.includes(v)) {
-        const near = didYouMean(String(v), type.values);
-        return err(ctx, node, `"${field}" cannot be ${written}${near}; use one of: ${type.values.join(', ')}`);
+        const near = suggest(String(v), type.values);
+        return err(ctx, node, `"${field}" cannot be ${written}`, `${near === undefined ? 'use' : `${near} It is`} one of: ${type.values.join(', ')}`);
       }
       return v;
     case 'date':

@@ -16,11 +16,16 @@ const KINDS = ['anthologies', 'staff', 'releases', 'reviews'] as const;
  * cache of another shape.
  */
 export function isRecordsByKind(v: unknown): v is RecordsByKind {
+  return isRecords(v, true) && (v.rejected === undefined || isRecords(v.rejected, false));
+}
+
+/** Every kind a list of records with a position, and an id unless they may be partial (rejected). */
+function isRecords(v: unknown, whole: boolean): v is RecordsByKind {
   return (
     isObject(v) &&
     KINDS.every((kind) => {
       const list = v[kind];
-      return Array.isArray(list) && list.every((r) => isObject(r) && typeof r.id === 'string' && isObject(r.at) && typeof r.at.file === 'string');
+      return Array.isArray(list) && list.every((r) => isObject(r) && (!whole || typeof r.id === 'string') && isObject(r.at) && typeof r.at.file === 'string');
     })
   );
 }

@@ -3,12 +3,22 @@
  * and the field list in the docs are all derived from these tables, so they cannot drift apart.
  */
 
+import { languageCodeFor, languageCodes, regionCodes } from '../util/names';
+
 export type FieldType =
   | { kind: 'text' }
   | { kind: 'longtext' }
   | { kind: 'slug' }
   /** Identifier-like values that YAML would happily turn into numbers or booleans: must be quoted. */
-  | { kind: 'code'; pattern?: RegExp; hint?: string }
+  | {
+      kind: 'code';
+      pattern?: RegExp;
+      hint?: string;
+      /** What the user most likely meant by a value that is wrong. */
+      suggest?: (written: string) => string | undefined;
+      /** Every value known to be right, and what they are: another that fits the pattern is a warning. */
+      known?: { codes: () => readonly string[]; what: string };
+    }
   | { kind: 'int'; min: number; max: number; unit: string }
   | { kind: 'number'; min: number; max: number; step?: number }
   | { kind: 'date' }
@@ -53,6 +63,8 @@ export const ROLES = [
 
 export const FORMATS = ['vhs', 'laserdisc', 'dvd', 'blu-ray', 'uhd-blu-ray', 'digital'] as const;
 export const STATUSES = ['in-print', 'out-of-print', 'announced'] as const;
+/** Disc regions: DVD's 0 (all) to 8, Blu-ray's A to C, and region-free. A disc may carry several ("2/4"). */
+export const REGIONS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', 'A', 'B', 'C', 'free'] as const;
 
 const text = (doc: string, required = false): FieldSpec => ({ type: { kind: 'text' }, doc, required });
 const texts = (doc: string): FieldSpec => ({ type: { kind: 'list', of: { kind: 'text' } }, doc });
@@ -62,6 +74,8 @@ const language: FieldType = {
   kind: 'code',
   pattern: /^[a-z]{2}$/,
   hint: 'a two-letter ISO 639-1 code such as "ja" or "en"',
+  suggest: languageCodeFor,
+  known: { codes: languageCodes, what: 'an ISO 639-1 code' },
 };
 
 const common: Fields = {
@@ -121,11 +135,20 @@ export const releaseFields: Fields = {
   title: text('Edition title.'),
   format: { type: { kind: 'enum', values: FORMATS }, required: true, doc: 'Physical or digital format.' },
   country: {
-    type: { kind: 'code', pattern: /^[A-Z]{2}$/, hint: 'a two-letter ISO 3166-1 code such as "US" or "JP"' },
+    type: {
+      kind: 'code',
+      pattern: /^[A-Z]{2}$/,
+      hint: 'a two-letter ISO 3166-1 code such as "US" or "JP"',
+      suggest: (written) => (written.toUpperCase() === 'UK' ? 'GB' : undefined),
+      known: { codes: regionCodes, what: 'an ISO 3166-1 country code' },
+    },
     required: true,
     doc: 'Country of release (ISO 3166-1 alpha-2).',
   },
-  region: { type: { kind: 'code' }, doc: 'Disc region: "1", "2", "A", "B", "free", ...' },
+  region: {
+    type: { kind: 'code', pattern: /^(free|[0-8](\/[0-8])*|[ABC](\/[ABC])*)$/, hint: 'a disc region: "0" to "8" for DVD, "A", "B" or "C" for Blu-ray, several joined by "/" ("2/4"), or "free"' },
+    doc: 'Disc region: "0" to "8" for DVD, "A", "B" or "C" for Blu-ray, several joined by "/" ("2/4"), or "free".',
+  },
   publisher: text('Publisher (home-video label).', true),
   distributor: text('Distributor, where it differs from the publisher.'),
   released: date('Release date.'),

@@ -100,6 +100,12 @@ export interface RecordsByKind {
   staff: Staff[];
   releases: Release[];
   reviews: Review[];
+  /**
+   * What could be read of the records a file holds that were rejected for a problem: they stay
+   * out of the catalogue, but their references are checked too, so that validate reports every
+   * problem in one run. Partial: any field may be missing.
+   */
+  rejected?: RecordsByKind;
 }
 
 

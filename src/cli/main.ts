@@ -16,6 +16,7 @@ import type { Context } from './context';
 import { createContext, globalOptions } from './context';
 import { CliError, EXIT } from './errors';
 import type { Io } from './io';
+import { didYouMean } from '../util/closest';
 
 type Flags = Record<string, unknown>;
 
@@ -79,13 +80,18 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(escapeText(s)) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(escapeText(s)),
+      // Commander's errors speak as every other, on one line: "memories: unknown command 'lsit'; did you mean list?".
+      outputError: (s, write) => write(s.replace(/^error: /, 'memories: ').replace(/\n\(Did you mean (.*)\?\)/, '; did you mean $1?')),
+    })
     .showSuggestionAfterError(true)
-    .option('--data <dir>', 'also load records from DIR (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
+    .option('--data <path>', 'also load records from PATH, a data folder or one file (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
     .option('--no-bundled', 'leave out the bundled catalogue')
     .option('--no-pager', 'never page long output (MEMORIES_PAGER, PAGER, then less)')
     .addOption(new Option('--color <when>', 'colour: auto, always or never').default('auto'))
-    .addHelpText('after', `\nData folders load in order: the bundled data, each --data DIR, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`);
+    .addHelpText('after', `\nData folders load in order: the bundled data, each --data PATH, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`);
 
   // Each action builds its context, runs, then delivers held output (perhaps through the pager).
   const act =
@@ -157,7 +163,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   const validate = program
     .command('validate')
-    .argument('[dir...]', 'more data folders to check, besides the configured ones')
+    .argument('[path...]', 'more data folders or files to check, besides the configured ones')
     .description('Check data files and print every problem as path:line:col; exit 3 on any error')
     .option('--json', 'print the problems as JSON');
   examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data']);
@@ -239,6 +245,12 @@ export async function main(args: string[], io: Io): Promise<number> {
       io.stdout.write(program.helpInformation());
       return EXIT.ok;
     }
+    // `help nosuch` would print the whole help: say what is wrong instead, as for `nosuch`.
+    const names = program.commands.map((c) => c.name());
+    if (args[0] === 'help' && args[1] !== undefined && !args[1].startsWith('-') && !names.includes(args[1])) {
+      io.stderr.write(`memories: no command "${escapeLine(args[1])}"${didYouMean(args[1], names)}; run memories help to list them\n`);
+      return EXIT.usage;
+    }
     await program.parseAsync(args, { from: 'user' });
     return code;
   } catch (e) {
@@ -246,8 +258,8 @@ export async function main(args: string[], io: Io): Promise<number> {
       // Commander has already printed its message; help and version are successes.
       if (e.code === 'commander.unknownOption') {
         // "-otomo": a beets habit for leaving a term out, which memories writes ^otomo.
-        const word = /'-{1,2}([^'\s-][^'\s]*)'/.exec(e.message)?.[1];
-        if (word && word.length > 1) io.stderr.write(`(to leave out what matches a term, write it with ^, as in: ^${escapeLine(word)})\n`);
+        const word = /'-([^'\s-][^'\s]+)'/.exec(e.message)?.[1];
+        if (word) io.stderr.write(`memories: to leave out what matches a term, write ^${escapeLine(word)}\n`);
       }
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }

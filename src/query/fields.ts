@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { FORMATS, ROLES, STATUSES } from '../catalogue/schema';
+import { FORMATS, REGIONS, ROLES, STATUSES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
@@ -32,6 +32,11 @@ export interface FieldDef<T> {
   mine?: { keys(item: T, cat: Catalogue): string[]; values(keys: string[], collection: CollectionIndex | undefined): (string | number)[] };
   /** For an enumerated field, every value it can have: a query for another is refused, with the closest. */
   choices?: () => readonly string[];
+  /**
+   * For a field of the forms of what a row is shown by (a title, a name), the first value
+   * being the one shown: a match on another form names it ("title: 迷宮物語"), see describeHits.
+   */
+  forms?: true;
 }
 
 export type SearchKind = 'works' | 'people' | 'releases';
@@ -87,7 +92,7 @@ function titleForms(r: { id: string; title: string; native_title?: string; romaj
 
 const namedWorkFields: Record<string, FieldDef<Work>> = {
   id: text('the id', (w) => [workRecord(w).id]),
-  title: text('any form of the title', (w) => titleForms(workRecord(w))),
+  title: { ...text('any form of the title', (w) => titleForms(workRecord(w))), forms: true },
   director: credited('director or chief director', ['director', 'chief-director']),
   music: credited('composer (music or theme music)', ['music', 'theme-music']),
   writer: credited('screenplay or original story', ['screenplay', 'original-story']),
@@ -116,7 +121,7 @@ const workFields: Record<string, FieldDef<Work>> = {
 
 const peopleFields: Record<string, FieldDef<Staff>> = {
   id: text('the id', (s) => [s.id]),
-  name: text('any form of the name, native script included', (s) => personNames(s)),
+  name: { ...text('any form of the name, native script included', (s) => personNames(s)), forms: true },
   role: { ...text('a role they are credited in', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).map((c) => c.credit.role)), choices: () => ROLES },
   // A credit on a segment is a credit on its anthology too: work:memories finds everyone on Memories.
   work: text('a work they are credited on, or the anthology of one (id or title)', (s, cat) =>
@@ -136,7 +141,7 @@ const releaseFields: Record<string, FieldDef<Release>> = {
   country: { ...text('country code (ISO 3166, such as JP, US or GB)', (r) => [r.country]), choices: regionCodes },
   publisher: text('publisher or distributor', (r) => [r.publisher, r.distributor]),
   status: { ...text('in-print, out-of-print or announced', (r) => [r.status]), choices: () => STATUSES },
-  region: text('disc region', (r) => [r.region]),
+  region: { ...text('disc region: 0 to 8 (DVD), A, B or C (Blu-ray), or free', (r) => r.region?.split('/') ?? []), choices: () => REGIONS },
   audio: text('audio language (code or name) or format', (r) => (r.audio ?? []).flatMap((a) => [...languages([a.language]), a.format])),
   subtitles: text('subtitle language (code or name)', (r) => languages(r.subtitles ?? [])),
   aspect: text('aspect ratio, such as 1.85:1', (r) => [r.video?.aspect_ratio]),

@@ -89,6 +89,8 @@ export interface FieldSource<T> {
   values(field: string, def: FieldDef<T>): (item: T) => readonly (string | number)[];
   /** The values of a text field, folded. */
   texts(field: string, def: FieldDef<T>): (item: T) => readonly Folded[];
+  /** The values of a field of forms (def.forms), as the data spells them, in the order texts() folds them. */
+  forms(field: string, def: FieldDef<T>): (item: T) => readonly string[];
   /**
    * Where the source can tell at once (its keys are stored): the places, in the list of items
    * its own search hands out, of those whose text field has every one of `words` in the keys
@@ -119,6 +121,7 @@ export function liveSource<T>(cat: Catalogue): FieldSource<T> {
   return {
     values: (_field, def) => (item) => def.values(item, cat),
     texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
+    forms: (_field, def) => (item) => def.values(item, cat).map(String),
     people(_field, def, items) {
       numbers ??= new Map(cat.staff.map((s, i) => [s.id, i]));
       const column = new PeopleBuilder(cat.staff.length);
@@ -351,7 +354,17 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
     if (text) return text;
     const def = Object.hasOwn(fields, field) ? fields[field] : undefined;
     const relevant = terms.filter((t) => (t.field === undefined ? BARE[kind].includes(field) : t.field === field)).map((t) => ({ q: folded(t.value), exact: t.op === 'exact' }));
-    if (!def?.people || relevant.length === 0) text = () => field;
+    if (!def || relevant.length === 0) text = () => field;
+    else if (def.forms) {
+      // The form that matched, unless it is the one the row shows.
+      const [texts, forms] = [source.texts(field, def), source.forms(field, def)];
+      const cells = new Map<number, string>();
+      for (const [k, { item }] of found.entries()) {
+        const which = texts(item).findIndex((v) => relevant.some(({ q, exact }) => matchFolded(q, v, exact) !== undefined));
+        if (which > 0) cells.set(where[k]!, `${field}: ${forms(item)[which]}`);
+      }
+      text = (position) => cells.get(position) ?? field;
+    } else if (!def.people) text = () => field;
     else {
       // Each person is matched, and their name read, once.
       const shown: (string | null | undefined)[] = new Array(source.personCount());

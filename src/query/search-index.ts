@@ -92,6 +92,7 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
       if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
       else if (def.kind === 'text') [sections[`${kind}.${name}`], sections[`${kind}.${name}.keys`]] = textColumns(list, (item) => def.values(item, cat));
       else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
+      if (def.forms) sections[`${kind}.${name}.forms`] = Lines.of(list.map((item) => JSON.stringify(def.values(item, cat))));
     }
   }
   return sections;
@@ -199,6 +200,14 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
           }
           const stored = column(field, (name) => snapshot.lines(name));
           return (i) => unjoin(stored.get(i));
+        },
+        forms(field) {
+          const stored = column(`${field}.forms`, (name) => snapshot.lines(name));
+          return (i) => {
+            const forms: unknown = JSON.parse(stored.get(i));
+            if (!isStrings(forms)) throw new SnapshotDamage(`${k}.${field}.forms holds an entry that is not a list of texts`);
+            return forms;
+          };
         },
         itemsWith: (field, def, words) => (def.mine ? undefined : withWords(column(`${field}.keys`, (name) => snapshot.lines(name)), words)),
         people(field) {

@@ -1,11 +1,17 @@
 import type { Problem } from '../source/problem';
+import { byPosition, problemText } from '../source/problem';
 import { escapeLine } from './escape';
 import type { View } from './view';
 
 /** "path:line:col: error: message", the form editors and grep understand; all of it escaped. */
 export function renderProblem(p: Problem, view: View): string {
   const label = p.severity === 'error' ? view.color.red('error') : view.color.yellow('warning');
-  return `${escapeLine(p.file)}:${p.line}:${p.col}: ${label}: ${escapeLine(p.message)}\n`;
+  return `${escapeLine(p.file)}:${p.line}:${p.col}: ${label}: ${escapeLine(problemText(p))}\n`;
+}
+
+/** Problems as data, for `validate --json` (docs/json.md): a hint is null where none is known. */
+export function problemsAsData(problems: readonly Problem[]): object[] {
+  return problems.map((p) => ({ path: p.file, line: p.line, column: p.col, severity: p.severity, message: p.message, hint: p.hint ?? null }));
 }
 
 /** The closing line of `memories validate`. */
@@ -18,7 +24,7 @@ export function renderSummary(problems: readonly Problem[], fileCount: number): 
 
 /** At most `limit` warnings for commands other than validate, then a pointer to validate. */
 export function renderLoadWarnings(problems: readonly Problem[], view: View, limit = 5): string {
-  const shown = problems.slice(0, limit).map((p) => renderProblem(p, view));
+  const shown = byPosition(problems).slice(0, limit).map((p) => renderProblem(p, view));
   const rest = problems.length - shown.length;
   return shown.join('') + (rest > 0 ? `... and ${rest} more; run memories validate\n` : '');
 }

@@ -37,7 +37,7 @@ export const MAX_ENTRIES = 200_000;
 const inside = (root: string, real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
- * Every *.yaml / *.yml file below `folder`, sorted so that loading is deterministic. Hidden
+ * `folder` itself when it is a file; otherwise every *.yaml / *.yml file below it, sorted so that loading is deterministic. Hidden
  * files and folders (".git", ".github") are passed over, as ripgrep does. A symbolic link is
  * followed only when its target lies inside the data folder, each real folder once, so a link
  * loop ends; a link out of it is a warning and is not followed. Anything that is not a regular
@@ -47,7 +47,10 @@ const inside = (root: string, real: string): boolean => real === root || real.st
 export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
   let root: string;
   try {
-    if (!statSync(folder).isDirectory()) throw new MissingFolderError(folder, 'not a folder');
+    const stats = statSync(folder);
+    // A file named on its own is read whatever its name, as editors and linters pass files.
+    if (stats.isFile()) return [{ path: folder, stats }];
+    if (!stats.isDirectory()) throw new MissingFolderError(folder, 'neither a folder nor a regular file (a FIFO, socket or device?)');
     root = realpathSync.native(folder);
   } catch (e) {
     if (e instanceof MissingFolderError) throw e;

@@ -90,19 +90,19 @@ export function parseSource(path: string, text: string, problems: Problems): Sou
   const at = (offset: number): Pos => ({ file: path, ...lines.linePos(offset) });
   // An unknown tag is reported by the decoder at the node that carries it, so only its record is skipped.
   const fatal = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
-  const reported = new Set<string>();
-  for (const e of fatal) {
-    const pos = at(e.pos[0]);
-    // Where the stack runs out depends on the machine, and the parser may say so many times:
-    // point at the line's start, once, so the report is stable.
-    if (/call stack/i.test(e.message)) pos.col = (/^\s*/.exec(text.split('\n')[pos.line - 1] ?? '')?.[0].length ?? 0) + 1;
-    const message = describeYamlError(e.code, e.message);
-    const key = `${pos.line}:${pos.col}:${message}`;
-    if (!reported.has(key)) problems.error(pos, message);
-    reported.add(key);
-  }
-  if (fatal.length > 0) return undefined;
-  return { path, text, doc, lines };
+  // Only the first: after a syntax error the parser's later reports are mostly its
+  // consequences (a tab gives three), and the file is skipped until it is fixed, as yamllint does.
+  const first = fatal[0];
+  if (first === undefined) return { path, text, doc, lines };
+  const pos = at(first.pos[0]);
+  const lineStart = (line: number): number => (/^\s*/.exec(text.split('\n')[line - 1] ?? '')?.[0].length ?? 0) + 1;
+  // Where the stack runs out depends on the machine: point at the line's start, so the report is stable.
+  if (/call stack/i.test(first.message)) pos.col = lineStart(pos.line);
+  // A key read as going on over two lines: the next line is indented deeper than its neighbours.
+  const overIndented = first.code === 'BLOCK_AS_IMPLICIT_KEY' && fatal[1]?.code === 'MULTILINE_IMPLICIT_KEY' && fatal[1].pos[0] === first.pos[0];
+  if (overIndented) problems.error({ ...pos, line: pos.line + 1, col: lineStart(pos.line + 1) }, 'this line is indented deeper than the key above it, so YAML reads it as part of that value; indent it like its neighbours');
+  else problems.error(pos, describeYamlError(first.code, first.message));
+  return undefined;
 }
 
 function describeYamlError(code: string, message: string): string {
@@ -114,6 +114,8 @@ function describeYamlError(code: string, message: string): string {
       return 'this key appears twice in the same mapping; remove or rename one of them';
     case 'TAB_AS_INDENT':
       return 'tab characters cannot indent YAML; indent with spaces';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'a value holds ": " (a colon and a space), which YAML reads as another key; put the value in quotes';
     case 'KEY_OVER_1024_CHARS':
       return 'a key longer than 1024 characters; keys are field names and ids';
     default:

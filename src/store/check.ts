@@ -28,7 +28,7 @@ const isPosition = (n: unknown): boolean => Number.isInteger(n) && (n as number)
 export function isProblem(v: unknown): v is Problem {
   if (v === null || typeof v !== 'object') return false;
   const p = v as Record<string, unknown>;
-  return typeof p.file === 'string' && isPosition(p.line) && isPosition(p.col) && (p.severity === 'error' || p.severity === 'warning') && typeof p.message === 'string';
+  return typeof p.file === 'string' && isPosition(p.line) && isPosition(p.col) && (p.severity === 'error' || p.severity === 'warning') && typeof p.message === 'string' && (p.hint === undefined || typeof p.hint === 'string');
 }
 
 export function isProblemList(v: unknown): v is Problem[] {

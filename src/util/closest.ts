@@ -21,7 +21,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of candidates) {
+  const list = [...candidates];
+  for (const c of list) {
     const d = editDistance(w, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
@@ -29,8 +30,22 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   // Allow about one edit in three characters, and at least one; beyond that a guess misleads.
-  const limit = Math.max(1, Math.floor(Math.max(w.length, 3) / 3));
-  return bestDistance <= limit ? best : undefined;
+  // A single character is one edit from every other, so it is never a typo of one.
+  const limit = w.length < 2 ? 0 : Math.max(1, Math.floor(Math.max(w.length, 3) / 3));
+  if (bestDistance <= limit) return best;
+  // A word that is one part of a single candidate's name: "aspect" for "aspect_ratio".
+  const parts = list.filter((c) => c.toLowerCase().split(/[_-]/).includes(w));
+  return w.length >= 3 && parts.length === 1 ? parts[0] : undefined;
+}
+
+/**
+ * The hint of a problem: "did you mean X?" when a candidate is near, followed by what else to
+ * do when one is given; otherwise that alone, or undefined.
+ */
+export function suggest(word: string, candidates: Iterable<string>, otherwise?: string): string | undefined {
+  const near = closest(word, candidates);
+  if (near === undefined) return otherwise;
+  return otherwise === undefined ? `did you mean "${near}"?` : `did you mean "${near}"? Otherwise, ${otherwise}`;
 }
 
 /** " (did you mean X?)" or "", for the tail of a message. */

@@ -38,6 +38,10 @@ export const languageName = (code: string): string => nameOf('language', code);
 /** "United States" for "US"; the code itself when unknown. */
 export const countryName = (code: string): string => nameOf('region', code);
 
+let languages: string[] | undefined;
+/** Every language code with a name. */
+export const languageCodes = (): readonly string[] => (languages ??= Object.keys(BUILT?.language ?? namesTable().language));
+
 let regions: string[] | undefined;
 /** Every region code with a name: what a country can be. */
 export const regionCodes = (): readonly string[] => (regions ??= Object.keys(BUILT?.region ?? namesTable().region));
@@ -52,4 +56,22 @@ export function namesTable(): Record<Kind, Record<string, string>> {
       return name === c ? [] : [[c, name]];
     }));
   return { language: table('language', (c) => c), region: table('region', (c) => c.toUpperCase()) };
+}
+
+/** Country codes often written where a language code belongs: Japan's "jp" for Japanese "ja". */
+const COUNTRY_FOR_LANGUAGE: Record<string, string> = { jp: 'ja', kr: 'ko', cn: 'zh', cz: 'cs', dk: 'da', se: 'sv', gr: 'el', ua: 'uk' };
+
+/**
+ * The two-letter language code someone most likely meant by `written`: a language's English
+ * name ("japanese"), its three-letter code ("jpn"), a country code used for it ("jp"), or the
+ * code in capitals ("JA"). Undefined when nothing fits.
+ */
+export function languageCodeFor(written: string): string | undefined {
+  const w = written.trim().toLowerCase();
+  if (Object.hasOwn(COUNTRY_FOR_LANGUAGE, w)) return COUNTRY_FOR_LANGUAGE[w];
+  const table = BUILT?.language ?? namesTable().language;
+  if (/^[a-z]{2}$/.test(w) && Object.hasOwn(table, w)) return w;
+  // A three-letter code has the same English name as its two-letter one.
+  const name = (/^[a-z]{3}$/.test(w) ? nameOf('language', w) : w).toLowerCase();
+  return Object.keys(table).find((code) => table[code]!.toLowerCase() === name);
 }

@@ -15,4 +15,11 @@ describe('closest', () => {
     expect(closest('relases', ['releases', 'reviews'])).toBe('releases');
     expect(closest('xyz', ['releases', 'reviews'])).toBeUndefined();
   });
+
+  it('suggests the one name a word is a part of, and nothing when several are', () => {
+    expect(closest('aspect', ['aspect_ratio', 'anamorphic', 'standard'])).toBe('aspect_ratio');
+    expect(closest('ratio', ['aspect_ratio', 'standard'])).toBe('aspect_ratio');
+    expect(closest('date', ['start-date', 'end-date'])).toBeUndefined();
+    expect(closest('on', ['on-disc'])).toBeUndefined();
+  });
 });

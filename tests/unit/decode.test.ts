@@ -20,14 +20,14 @@ describe('decoding a data file', () => {
 
   it('reports an unknown field at its position with a did-you-mean', () => {
     const { problems, records } = decodeText(anthology('    titel: oops\n'));
-    expect(describeProblems(problems)).toEqual(['test.yaml:8:5: unknown field "titel" in anthology (did you mean "title"?)']);
+    expect(describeProblems(problems)).toEqual(['test.yaml:8:5: unknown field "titel" in anthology; did you mean "title"?']);
     expect(records.anthologies).toEqual([]);
   });
 
   it('reports an unknown role with a did-you-mean', () => {
     const text = anthology('    credits:\n      - { role: directer, staff: x }\n');
     expect(describeProblems(decodeText(text).problems)).toEqual([
-      'test.yaml:9:17: "role" cannot be directer (did you mean "director"?); use one of: director, chief-director, unit-director, screenplay, original-story, music, theme-music, character-design, animation-director, key-animation, art-director, background-art, mechanical-design, cgi-director, cinematography, editor, supervisor, producer, executive-producer',
+      'test.yaml:9:17: "role" cannot be directer; did you mean "director"? It is one of: director, chief-director, unit-director, screenplay, original-story, music, theme-music, character-design, animation-director, key-animation, art-director, background-art, mechanical-design, cgi-director, cinematography, editor, supervisor, producer, executive-producer',
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('decoding a data file', () => {
 
   it('reports an unknown top-level key with a did-you-mean', () => {
     expect(describeProblems(decodeText('reviewz: []\n').problems)).toEqual([
-      'test.yaml:1:1: unknown top-level key "reviewz" (did you mean "reviews"?); use "anthologies", "staff", "releases", "reviews"',
+      'test.yaml:1:1: unknown top-level key "reviewz"; did you mean "reviews"? Otherwise, use "anthologies", "staff", "releases", "reviews"',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { renderJson } from '../../render/json';
-import { renderProblem, renderSummary } from '../../render/problems';
+import { byPosition } from '../../source/problem';
+import { problemsAsData, renderProblem, renderSummary } from '../../render/problems';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
 import { VIEWS } from './tables';
@@ -22,8 +23,8 @@ export function runValidate(ctx: Context, options: ValidateOptions): number {
   // Nothing changed since the views were kept: their problems are the answer.
   const stored = ctx.fromStore(VIEWS, folders, (views, { problems, collection }) => ({ problems, fileCount: views.fileCount() + (collection ? 1 : 0) }), { quiet: true });
   const { problems, fileCount } = stored ?? ctx.load(folders);
-  const list = problems.list;
-  ctx.write(options.json ? renderJson(list) : list.map((p) => renderProblem(p, ctx.out)).join(''));
+  const list = byPosition(problems.list);
+  ctx.write(options.json ? renderJson(problemsAsData(list)) : list.map((p) => renderProblem(p, ctx.out)).join(''));
   ctx.io.stderr.write(renderSummary(list, fileCount));
   return problems.errorCount > 0 ? EXIT.data : EXIT.ok;
 }
