@@ -294,7 +294,7 @@ describe('usage', () => {
   it('rejects a bad --color value', async () => {
     const { stderr, code } = await run(['--color', 'sometimes', 'list']);
     expect(code).toBe(2);
-    expect(stderr).toBe('memories: --color must be auto, always or never, not "sometimes"\n');
+    expect(stderr).toBe("memories: option '--color <when>' argument 'sometimes' is invalid. Allowed choices are auto, always, never.\n");
   });
 
   it('colours a terminal but never a pipe, and never with NO_COLOR', async () => {

@@ -39,3 +39,35 @@ describe('terminal output', () => {
     });
   }
 });
+
+// The whole --help of every command, as np pins its help: a change to help is a diff to read.
+describe('help', () => {
+  const COMMANDS = ['list', 'segments', 'staff', 'releases', 'search', 'fields', 'show', 'review', 'validate', 'own', 'want', 'unown', 'unwant', 'collection', 'watched', 'unwatch', 'log', 'compare', 'completion'];
+  const pages: [name: string, args: string[]][] = [['memories', ['--help']], ...COMMANDS.map((c): [string, string[]] => [c, [c, '--help']])];
+  it.each(pages)('of %s', async (name, args) => {
+    const { stdout, code } = await run(args);
+    expect(code).toBe(0);
+    const file = join(GOLDEN, 'help', `${name}.txt`);
+    if (process.env.UPDATE_GOLDEN) {
+      mkdirSync(join(GOLDEN, 'help'), { recursive: true });
+      writeFileSync(file, stdout);
+    }
+    expect(existsSync(file), `${file} is missing; run UPDATE_GOLDEN=1`).toBe(true);
+    expect(stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('speaks with one voice: command summaries start with a capital, flag descriptions with a small letter, none ends in a full stop', async () => {
+    const top = (await run(['--help'])).stdout;
+    const section = (text: string, title: string): string[] => {
+      const start = text.indexOf(`${title}:\n`);
+      if (start < 0) return [];
+      const body = text.slice(start + title.length + 2).split('\n\n')[0]!;
+      // An entry's description starts after two spaces; wrapped lines carry on the one above.
+      return body.split('\n').flatMap((l) => /^ {2}\S.*?\s{2,}(\S.*)$/.exec(l)?.[1] ?? []);
+    };
+    for (const summary of section(top, 'Commands')) expect(summary, summary).toMatch(/^[A-Z].*[^.]$/);
+    for (const args of [['--help'], ...COMMANDS.map((c) => [c, '--help'])]) {
+      for (const flag of section((await run(args)).stdout, 'Options')) expect(flag, `${args[0]}: ${flag}`).toMatch(/^[a-z(]/);
+    }
+  });
+});

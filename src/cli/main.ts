@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json';
 import { escapeLine, escapeText } from '../render/escape';
 import { runReview, reviewOptions } from './commands/review';
-import { runShow, showOptions } from './commands/show';
+import { ROLE_WORDS, runShow, showOptions } from './commands/show';
 import { runFields } from './commands/fields';
 import { runCollection, runLog, runOwn, runRemove, runUnwatch, runWant, runWatched } from './commands/collection';
 import { runCompare } from './commands/compare';
@@ -87,10 +87,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputError: (s, write) => write(s.replace(/^error: /, 'memories: ').replace(/\n\(Did you mean (.*)\?\)/, '; did you mean $1?')),
     })
     .showSuggestionAfterError(true)
+    .helpCommand('help [command]', 'Show the help of a command')
     .option('--data <path>', 'also load records from PATH, a data folder or one file (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
     .option('--no-bundled', 'leave out the bundled catalogue')
     .option('--no-pager', 'never page long output (MEMORIES_PAGER, PAGER, then less)')
-    .addOption(new Option('--color <when>', 'colour: auto, always or never').default('auto'))
+    .addOption(new Option('--color <when>', 'colour').choices(['auto', 'always', 'never']).default('auto'))
     .addHelpText('after', `\nData folders load in order: the bundled data, each --data PATH, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`);
 
   // Each action builds its context, runs, then delivers held output (perhaps through the pager).
@@ -148,7 +149,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('show')
     .argument('<ref>', 'an id, a title or name in any of its forms, or a unique prefix')
     .description('Show an anthology, a segment, a person (their filmography) or a release in full')
-    .option('--role <role>', "with a person: only credits in this role")
+    // The choices are for help and completion; showOptions checks the value, with a did-you-mean.
+    .addOption(new Option('--role <role>', 'with a person: only credits in this role').choices(ROLE_WORDS).argParser((role) => role))
     .option('--json', 'print the record as JSON');
   examples(show, ['memories show memories', 'memories show "magnetic rose"', 'memories show 大友克洋', 'memories show koji-morimoto --role director', 'memories show memories-us-dvd-2004']);
   show.action(act((ctx, ref: string, flags: Flags) => runShow(ctx, showOptions(ref, flags))));
@@ -166,7 +168,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[path...]', 'more data folders or files to check, besides the configured ones')
     .description('Check data files and print every problem as path:line:col; exit 3 on any error')
     .option('--json', 'print the problems as JSON');
-  examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data']);
+  examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data', 'memories validate ~/anime/my-bluray.yaml', 'memories validate --json ~/anime']);
   validate.action(act((ctx, dirs: string[], flags: Flags) => runValidate(ctx, validateOptions(dirs, flags))));
 
   // own, want, unown and unwant: one or more releases, or "-" for ids on standard input.

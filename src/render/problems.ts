@@ -1,5 +1,5 @@
 import type { Problem } from '../source/problem';
-import { byPosition, problemText } from '../source/problem';
+import { problemText } from '../source/problem';
 import { escapeLine } from './escape';
 import type { View } from './view';
 
@@ -24,7 +24,7 @@ export function renderSummary(problems: readonly Problem[], fileCount: number): 
 
 /** At most `limit` warnings for commands other than validate, then a pointer to validate. */
 export function renderLoadWarnings(problems: readonly Problem[], view: View, limit = 5): string {
-  const shown = byPosition(problems).slice(0, limit).map((p) => renderProblem(p, view));
+  const shown = problems.slice(0, limit).map((p) => renderProblem(p, view));
   const rest = problems.length - shown.length;
   return shown.join('') + (rest > 0 ? `... and ${rest} more; run memories validate\n` : '');
 }

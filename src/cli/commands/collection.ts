@@ -11,11 +11,11 @@ import type { Problem } from '../../source/problem';
 import { dateFault } from '../../util/date';
 import type { Context } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
-import { resolveOrFail } from './resolve';
+import { RELEASE_REFS, resolveOrFail, WORK_REFS } from './resolve';
 
 /** Resolve REF to a release, or fail with a usage error. */
 function releaseId(cat: Catalogue, ref: string): string {
-  return resolveOrFail(cat, ref, ['release'], 'run memories releases to see release ids').id;
+  return resolveOrFail(cat, ref, RELEASE_REFS, 'run memories releases to see release ids').id;
 }
 
 /**
@@ -81,7 +81,7 @@ export function runRemove(ctx: Context, list: 'owned' | 'wanted', refs: string[]
 
 /** The work a viewing is of: an anthology or a segment. */
 function workId(ctx: Context, ref: string): string {
-  return resolveOrFail(ctx.catalogue({ collection: false }), ref, ['anthology', 'segment'], 'you watch works').id;
+  return resolveOrFail(ctx.catalogue({ collection: false }), ref, WORK_REFS, 'you watch works').id;
 }
 
 /** A --date, by the same rule as dates in data files. */

@@ -4,18 +4,17 @@ import { escapeLine } from '../../render/escape';
 import { renderJson } from '../../render/json';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
-import { findStored, resolveOrFail } from './resolve';
+import { COMPARE_REFS, findStored, resolveOrFail } from './resolve';
 import { VIEWS } from './tables';
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { RefKind, Target } from '../../query/resolve';
+import type { Target } from '../../query/resolve';
 
 /** What compare takes: releases, or an anthology for all of its. */
-const COMPARES: readonly RefKind[] = ['anthology', 'release'];
 
 /** `memories compare RELEASE RELEASE...` or `memories compare ANTHOLOGY`: editions side by side. */
 export function runCompare(ctx: Context, refs: string[], json: boolean): number {
   const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
-    const found = refs.map((ref) => findStored(views, ref, COMPARES));
+    const found = refs.map((ref) => findStored(views, ref, COMPARE_REFS));
     if (!found.every((t) => t !== undefined)) return undefined;
     const cat = views.catalogueFor(found, collection);
     return answer(ctx, cat, refs, (_, i) => views.target(cat, found[i]!), json);
@@ -23,7 +22,7 @@ export function runCompare(ctx: Context, refs: string[], json: boolean): number 
   if (stored !== undefined) ctx.write(stored);
   else {
     const cat = ctx.catalogue();
-    ctx.write(answer(ctx, cat, refs, (ref) => resolveOrFail(cat, ref, COMPARES, 'compare takes release ids, or an anthology to compare all its releases'), json));
+    ctx.write(answer(ctx, cat, refs, (ref) => resolveOrFail(cat, ref, COMPARE_REFS, 'compare takes release ids, or an anthology to compare all its releases'), json));
   }
   return EXIT.ok;
 }

@@ -6,6 +6,11 @@ import { renderAmbiguous, renderNotFound } from '../../render/refs';
 import { usageError } from '../errors';
 import type { StoredTarget, StoredViews } from '../../query/views';
 
+/** What the commands that take a REF accept, besides show's anything. */
+export const WORK_REFS: readonly RefKind[] = ['anthology', 'segment'];
+export const RELEASE_REFS: readonly RefKind[] = ['release'];
+export const COMPARE_REFS: readonly RefKind[] = ['anthology', 'release'];
+
 const A: Record<RefKind, string> = { anthology: 'an anthology', segment: 'a segment', person: 'a person', release: 'a release' };
 
 /** "an anthology or a release", for what a command takes. */

@@ -2,7 +2,7 @@ import { renderJson } from '../../render/json';
 import { renderReviews } from '../../render/show';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
-import { resolveOrFail } from './resolve';
+import { resolveOrFail, WORK_REFS } from './resolve';
 
 export interface ReviewOptions {
   ref: string;
@@ -16,7 +16,7 @@ export function reviewOptions(ref: string, flags: Record<string, unknown>): Revi
 /** `memories review REF`: the reviews of a work; for an anthology, its segments' reviews follow its own. */
 export function runReview(ctx: Context, options: ReviewOptions): number {
   const cat = ctx.catalogue();
-  const target = resolveOrFail(cat, options.ref, ['anthology', 'segment'], 'reviews are of works');
+  const target = resolveOrFail(cat, options.ref, WORK_REFS, 'reviews are of works');
   if (target.kind !== 'work') throw new Error('resolveOrFail gave a record of another kind');
   const ids = target.work.kind === 'anthology' ? [target.id, ...target.work.anthology.segments.map((s) => s.id)] : [target.id];
   const reviews = ids.flatMap((id) => cat.reviewsBySubject.get(id) ?? []);

@@ -26,14 +26,16 @@ export function showOptions(ref: string, flags: Record<string, unknown>): ShowOp
   return { ref, role: given === undefined ? undefined : roleFilter(given), json: flags.json === true };
 }
 
+/** What --role takes: a role, or a query's field of roles or its alias. */
+export const ROLE_WORDS: readonly string[] = [...ROLES, 'composer', 'writer'];
+
 /** A --role value as a query's field names it: a role, or a field of roles (director, music, writer) and their aliases (composer). */
 function roleFilter(given: string): RoleFilter {
   const name = FIELD_ALIASES[given] ?? given;
   const def = Object.hasOwn(FIELDS.works, name) ? (FIELDS.works as Record<string, FieldDef<unknown>>)[name] : undefined;
   if (def?.credits?.roles) return { label: given, roles: def.credits.roles };
   if ((ROLES as readonly string[]).includes(name)) return { label: name, roles: [name] };
-  const known = [...ROLES, ...Object.keys(FIELD_ALIASES), 'writer'];
-  throw usageError(`--role cannot be "${escapeLine(given)}"${didYouMean(given, known)}; roles are: ${ROLES.join(', ')} (and composer, writer)`);
+  throw usageError(`--role cannot be "${escapeLine(given)}"${didYouMean(given, ROLE_WORDS)}; roles are: ${ROLE_WORDS.join(', ')}`);
 }
 
 function renderTarget(cat: Catalogue, t: Target, view: View, role?: RoleFilter): string {
