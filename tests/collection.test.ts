@@ -106,7 +106,7 @@ describe('a collection file that is not safe to write', () => {
     const r = await run(['validate'], { env });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe(`${file}:2:36: error: "rating" must be from 0 to 10; found 11\n`);
-    expect(r.stderr).toMatch(/^10 files checked: 1 error, 0 warnings\n$/);
+    expect(r.stderr).toMatch(/^15 files checked: 1 error, 0 warnings\n$/);
   });
 
   it('reports references the catalogue does not have, with their position', async () => {

@@ -7,7 +7,7 @@ describe('memories list', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const rows = stdout.trimEnd().split('\n').map((l) => l.split('\t'));
-    expect(rows.map((r) => r[0])).toEqual(['robot-carnival', 'neo-tokyo', 'memories', 'the-animatrix', 'genius-party', 'short-peace', 'modest-heroes']);
+    expect(rows.map((r) => r[0])).toEqual(['robot-carnival', 'neo-tokyo', 'memories', 'digital-juice', 'the-animatrix', 'genius-party', 'batman-gotham-knight', 'genius-party-beyond', 'halo-legends', 'short-peace', 'modest-heroes', 'star-wars-visions']);
     expect(rows.find((r) => r[0] === 'memories')).toEqual(['memories', 'Memories', '1995', '3', 'Katsuhiro Otomo, Kōji Morimoto, Tensai Okamura', 'Studio 4°C, Madhouse']);
   });
 

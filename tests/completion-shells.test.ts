@@ -33,7 +33,7 @@ const CASES: [string, string[]][] = [
   ['memories list dire', ['directed:', 'director:']],
   ['memories releases format:d', ['format:digital ', 'format:dvd ']],
   ['memories releases status:o', ['status:out-of-print ']],
-  ['memories releases country:', ['country:GB ', 'country:JP ', 'country:US ']],
+  ['memories releases country:', ['country:AU ', 'country:GB ', 'country:JP ', 'country:US ']],
   ['memories staff role:comp', []],
   ['memories staff role:chief', ['role:chief-director ']],
   ['memories list --sort yea', ['year ', 'year- ']],

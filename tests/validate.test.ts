@@ -144,3 +144,33 @@ describe('validate --json', () => {
     expect(problems.map((p) => p.line)).toEqual([2, 3, 9, 10, 10, 22, 22, 25]);
   });
 });
+
+describe('former ids', () => {
+  it('still name the person, in a data file with a warning and as a REF', async () => {
+    const dir = folder({ 'mine.yaml': 'anthologies:\n  - id: mine\n    title: Mine\n    year: 1999\n    segments:\n      - id: mine-one\n        title: One\n        credits:\n          - { role: music, staff: person-combustible-composer }\n' });
+    const r = await run(['validate', dir]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout, dir)).toEqual(['mine.yaml:9:13: warning: credit names staff "person-combustible-composer" by a former id; write "makoto-kubota"']);
+    const json = JSON.parse((await run(['--data', dir, 'show', '--json', 'mine-one'])).stdout) as { segment: { credits: { staff: string }[] } };
+    expect(json.segment.credits).toEqual([{ role: 'music', staff: 'makoto-kubota' }]);
+    const shown = await run(['show', 'person-magnetic-rose-animation-director']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^ID +toshiyuki-inoue$/m);
+  });
+
+  it('cannot be the id of another person', async () => {
+    const dir = folder({ 'mine.yaml': 'staff:\n  - id: someone\n    name: Someone\n    former_ids: [katsuhiro-otomo]\n' });
+    const r = await run(['validate', dir]);
+    expect(lines(r.stdout, dir)).toEqual(['mine.yaml:2:5: error: former id "katsuhiro-otomo" of staff "someone" is also the id or a former id of staff "katsuhiro-otomo"; remove it from one of them']);
+  });
+});
+
+describe('medium', () => {
+  it('is a query field with fixed values, and shown', async () => {
+    expect((await run(['list', 'medium:direct-to-video'])).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['robot-carnival', 'digital-juice', 'the-animatrix', 'batman-gotham-knight', 'halo-legends']);
+    const bad = await run(['list', 'medium:cinema']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('medium cannot be "cinema"; it is one of film, direct-to-video, tv, web, streaming');
+    expect((await run(['show', 'memories'])).stdout).toMatch(/^Medium +film$/m);
+  });
+});

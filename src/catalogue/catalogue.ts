@@ -62,7 +62,8 @@ export function buildCatalogue(parts: RecordsByKind[], problems: Problems): Cata
   }
   const rejected = parts.flatMap((part) => (part.rejected ? [part.rejected] : []));
   const ids = rejectedIds(rejected);
-  resolveReferences(cat, problems, ids);
+  const former = formerIds(cat, problems);
+  resolveReferences(cat, problems, ids, former);
   for (const part of rejected) checkRejected(cat, part, problems, ids);
   warnSharedIds(cat, problems);
   return cat;
@@ -165,11 +166,33 @@ function addAnthology(cat: Catalogue, a: Anthology, problems: Problems): void {
   a.segments.forEach((segment, i) => cat.works.set(segment.id, { kind: 'segment', segment, anthology: a, number: i + 1 }));
 }
 
-function resolveReferences(cat: Catalogue, problems: Problems, rejected: ReadonlySet<string>): void {
+/**
+ * Each former id of a person (Staff.former_ids), to the person's id now. A former id that is
+ * some record's id now is an error: it would name two people.
+ */
+function formerIds(cat: Catalogue, problems: Problems): Map<string, string> {
+  const former = new Map<string, string>();
+  for (const s of cat.staff) {
+    for (const old of s.former_ids ?? []) {
+      const other = cat.staffById.get(old)?.id ?? former.get(old);
+      if (other !== undefined && other !== s.id) problems.error(s.at, `former id "${old}" of staff "${s.id}" is also the id or a former id of staff "${other}"`, 'remove it from one of them');
+      else former.set(old, s.id);
+    }
+  }
+  return former;
+}
+
+function resolveReferences(cat: Catalogue, problems: Problems, rejected: ReadonlySet<string>, former: ReadonlyMap<string, string>): void {
   for (const work of cat.works.values()) {
     const record = work.kind === 'anthology' ? work.anthology : work.segment;
     if (!record.credits) continue;
     record.credits = record.credits.filter((credit) => {
+      const now = former.get(credit.staff);
+      if (now !== undefined) {
+        // A person renamed (a romanization found): old references keep working, and say so.
+        problems.warning(credit.at, `credit names staff "${credit.staff}" by a former id`, `write "${now}"`);
+        credit.staff = now;
+      }
       if (cat.staffById.has(credit.staff)) {
         push(cat.creditsByStaff, credit.staff, { work, credit });
         return true;

@@ -63,6 +63,8 @@ export const ROLES = [
 
 export const FORMATS = ['vhs', 'laserdisc', 'dvd', 'blu-ray', 'uhd-blu-ray', 'digital'] as const;
 export const STATUSES = ['in-print', 'out-of-print', 'announced'] as const;
+/** How an anthology first came out: not every one is a theatrical film. */
+export const MEDIA = ['film', 'direct-to-video', 'tv', 'web', 'streaming'] as const;
 /** Disc regions: DVD's 0 (all) to 8, Blu-ray's A to C, and region-free. A disc may carry several ("2/4"). */
 export const REGIONS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', 'A', 'B', 'C', 'free'] as const;
 
@@ -118,6 +120,7 @@ export const anthologyFields: Fields = {
     required: true,
     doc: 'The segments, in running order.',
   },
+  medium: { type: { kind: 'enum', values: MEDIA }, doc: 'How it first came out: film (in cinemas), direct-to-video, tv, web or streaming.' },
   tags: texts('Free-form tags.'),
 };
 
@@ -126,6 +129,7 @@ export const staffFields: Fields = {
   name: text('Romanized name, given name first ("Katsuhiro Otomo").', true),
   native_name: text('Name in its original script ("大友克洋").'),
   aliases: texts('Other spellings and names.'),
+  former_ids: { type: { kind: 'list', of: { kind: 'slug' } }, doc: 'Ids the person had before: references and REFs of them still find the person.' },
   born: date('Date of birth.'),
 };
 

@@ -38,6 +38,7 @@ export interface Anthology extends Common, Titles {
   credits?: Credit[];
   segments: Segment[];
   synopsis?: string;
+  medium?: string;
   tags?: string[];
 }
 
@@ -45,6 +46,7 @@ export interface Staff extends Common {
   name: string;
   native_name?: string;
   aliases?: string[];
+  former_ids?: string[];
   born?: string;
 }
 

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { FORMATS, REGIONS, ROLES, STATUSES } from '../catalogue/schema';
+import { FORMATS, MEDIA, REGIONS, ROLES, STATUSES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
@@ -102,6 +102,7 @@ const namedWorkFields: Record<string, FieldDef<Work>> = {
   runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
   anthology: text('the anthology (id or title)', (w) => [w.anthology.id, ...titleForms(w.anthology)]),
   kind: text('anthology or segment', (w) => [w.kind]),
+  medium: { ...text('how the anthology first came out: film, direct-to-video, tv, web or streaming', (w) => [w.anthology.medium]), choices: () => MEDIA },
   segments: { kind: 'number', doc: 'how many segments an anthology has', values: (w) => (w.kind === 'anthology' ? [w.anthology.segments.length] : []) },
   owned: mine('text', 'yes when you own a release of its anthology', releasesOf, anyOf('owned')),
   wanted: mine('text', 'yes when a release of its anthology is on your wishlist', releasesOf, anyOf('wanted')),

@@ -57,7 +57,7 @@ export function namedTargets(cat: Catalogue): Named[] {
     out.push({ target: { kind: 'work', id, work }, names: [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter(isString), codes: [] });
   }
   for (const staff of cat.staff) {
-    out.push({ target: { kind: 'staff', id: staff.id, staff }, names: [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter(isString), codes: [] });
+    out.push({ target: { kind: 'staff', id: staff.id, staff }, names: [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter(isString), codes: staff.former_ids ?? [] });
   }
   for (const release of cat.releases) {
     out.push({ target: { kind: 'release', id: release.id, release }, names: [release.title].filter(isString), codes: [release.catalog_number, release.barcode].filter(isString) });

@@ -61,6 +61,7 @@ export function renderAnthology(cat: Catalogue, a: Anthology, view: View): strin
       ...titleFields(a),
       ['Also known as', a.alt_titles?.join('; ')],
       ['Released', a.released],
+      ['Medium', a.medium],
       ['Runtime', a.runtime === undefined ? undefined : `${a.runtime} min`],
       // The film's own studios, then those of its segments.
       ['Studios', anthologyStudios(a).join(', ')],
