@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { escapeLine } from '../render/escape';
 import { describeFsError } from '../source/files';
 import { storePaths } from '../store/paths';
 import { EXIT } from './errors';
@@ -52,7 +53,8 @@ main(process.argv.slice(2), {
     // What is kept follows the code that wrote it, so everything is kept per build.
     build: MEMORIES_BUILD,
     fixed: new Map([[bundledData, join(__dirname, 'bundled-cache.json')]]),
-    debug: process.env.MEMORIES_DEBUG ? (line) => stderr.write(`${line}\n`) : undefined,
+    // Lines quote paths and error messages: escaped, as every message is.
+    debug: process.env.MEMORIES_DEBUG ? (line) => stderr.write(`${escapeLine(line)}\n`) : undefined,
   },
   page: runPager,
 }).then((code) => {

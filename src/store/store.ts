@@ -11,6 +11,9 @@ import type { Snapshot } from './snapshot';
 import { racy, stampOf } from './stamp';
 import type { Stamp } from './stamp';
 
+/** What answerFrom found: an answer, no snapshot, or one that could not answer. */
+export type Answer<R> = { kind: 'answered'; answer: R } | { kind: 'missing' } | { kind: 'unusable' };
+
 export interface StoreOptions {
   /** The folder for caches and indexes (paths.ts); none, and nothing is kept. */
   dir: string | undefined;
@@ -121,6 +124,27 @@ export class Store {
       this.write(path, () => writeSnapshot(path, bytes));
     }
     return snapshotOf(bytes);
+  }
+
+  /**
+   * Answer from the snapshot kept for these folders: `use` reads it and answers. Missing when
+   * there is none. Unusable when reading it failed for any reason but an error of the user's
+   * own (`stands` says which ones stand, and those are thrown on): a snapshot is never trusted
+   * over the files, so the answer must come from them, and the reason is told to `debug`. The
+   * snapshot is closed either way.
+   */
+  answerFrom<R>(name: SnapshotName, folders: readonly string[], stamps: readonly Stamp[], use: (snapshot: Snapshot) => R, stands: (e: unknown) => boolean): Answer<R> {
+    const snapshot = this.snapshot(name, folders, stamps);
+    if (!snapshot) return { kind: 'missing' };
+    try {
+      return { kind: 'answered', answer: use(snapshot) };
+    } catch (e) {
+      if (stands(e)) throw e;
+      this.options.debug?.(`memories: the ${name} snapshot could not be used, so it is rebuilt: ${e instanceof Error ? e.message : String(e)}`);
+      return { kind: 'unusable' };
+    } finally {
+      snapshot.close();
+    }
   }
 
   private key(folders: readonly string[]): string {
