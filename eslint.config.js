@@ -33,6 +33,10 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // Type-aware rules for the product's code: floating promises, any leaks, unbound methods.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
+  // A file that is not on disk (tests/layers.test.ts lints made-up ones) gets a default project.
+  { files: ['src/**/*.ts'], languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['src/*/x.ts'] }, tsconfigRootDir: import.meta.dirname } } },
   ...layerRules,
   {
     files: ['**/*.js', '**/*.mjs'],

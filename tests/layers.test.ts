@@ -26,4 +26,9 @@ describe('the layers', () => {
     expect(await rules('src/render/x.ts', 'export const x = process.env.HOME;\n')).toContain('no-restricted-globals');
     expect(await rules('src/cli/x.ts', 'export const x = process.env.HOME;\n')).toEqual([]);
   });
+
+  it('are linted with types: a floating promise or an any leak is an error', async () => {
+    expect(await rules('src/cli/x.ts', 'export function f(): void {\n  Promise.resolve(1);\n}\n')).toContain('@typescript-eslint/no-floating-promises');
+    expect(await rules('src/query/x.ts', 'export const x = (v: string): string => JSON.parse(v);\n')).toContain('@typescript-eslint/no-unsafe-return');
+  });
 });

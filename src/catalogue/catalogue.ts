@@ -22,7 +22,7 @@ export interface Catalogue {
   releasesByAnthology: Map<string, Release[]>;
   reviewsBySubject: Map<string, Review[]>;
   /** The user's collection, once attached (see collection.ts). */
-  collection?: CollectionIndex;
+  collection?: CollectionIndex | undefined;
 }
 
 function where(at: Pos): string {

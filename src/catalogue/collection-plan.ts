@@ -68,8 +68,8 @@ export function planRemove(collection: Collection, list: 'owned' | 'wanted', ids
 export interface NewViewing {
   work: string;
   date: string;
-  rating?: number;
-  note?: string;
+  rating?: number | undefined;
+  note?: string | undefined;
 }
 
 /** `watched`: log one viewing. */

@@ -74,14 +74,14 @@ export function decodeDocument(source: SourceFile, problems: Problems, table: To
   if (tooManyKeys(ctx, root)) return out;
   const keys = new Set<string>();
   for (const pair of root.items) {
-    const key = keyName(ctx, pair.key as Node);
-    if (key === undefined || duplicate(ctx, keys, key, pair.key as Node)) continue;
+    const key = keyName(ctx, pair.key);
+    if (key === undefined || duplicate(ctx, keys, key, pair.key)) continue;
     if (!Object.hasOwn(table, key)) {
-      err(ctx, pair.key as Node, `unknown top-level key "${key}"`, suggest(key, Object.keys(table), `use ${keyList}`));
+      err(ctx, pair.key, `unknown top-level key "${key}"`, suggest(key, Object.keys(table), `use ${keyList}`));
       continue;
     }
     const spec = table[key]!;
-    const list = resolve(ctx, pair.value as Node | null);
+    const list = resolve(ctx, pair.value);
     if (list === INVALID || list === null || (isScalar(list) && list.value === null)) continue;
     if (!isSeq(list)) {
       err(ctx, list, `"${key}" must be a list of records (each item starting with "- "); found ${describeNode(list)}`);
@@ -135,7 +135,7 @@ function aliasTargets(doc: SourceFile['doc']): Map<Alias, Node | undefined> {
   visit(doc, {
     Node(_key, node) {
       if (isAlias(node)) targets.set(node, anchors.get(node.source));
-      else if (node.anchor) anchors.set(node.anchor, node as Node);
+      else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
   return targets;
@@ -179,7 +179,7 @@ function describeNode(node: Node | null): string {
     const v = node.value;
     if (v === null) return 'an empty value';
     if (typeof v === 'string') return `the text "${truncate(v)}"`;
-    return `the ${typeof v} ${String(v)}`;
+    return `the ${typeof v} ${scalarText(v)}`;
   }
   return 'an unexpected value';
 }
@@ -267,6 +267,11 @@ function decodeValue(ctx: Context, raw: Node | null, type: FieldType, field: str
   }
 }
 
+/** A scalar's value as text: YAML reads a plain one as a string, a number, a boolean or a bigint. */
+function scalarText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
+}
+
 function decodeMap(ctx: Context, node: Node, field: string): Decoded {
   if (!isMap(node)) return err(ctx, node, `"${field}" must be a mapping of name: value; found ${describeNode(node)}`);
   if (tooManyKeys(ctx, node)) return INVALID;
@@ -280,7 +285,7 @@ function decodeMap(ctx: Context, node: Node, field: string): Decoded {
     else if (!isScalar(value) || value.value === null || typeof value.value === 'object') {
       err(ctx, value ?? (pair.key as Node), `"${field}.${key}" must be a single value`);
       ok = false;
-    } else out[key] = String(value.value);
+    } else out[key] = scalarText(value.value);
   }
   return ok ? { ...out } : INVALID;
 }

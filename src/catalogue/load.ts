@@ -42,7 +42,7 @@ export interface LoadOptions {
   /** Where decoded files are kept between runs, if they are. */
   store?: Store;
   /** Told after each file that had to be parsed: how many of this folder's files are done. */
-  progress?: (done: number, total: number) => void;
+  progress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**

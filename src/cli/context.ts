@@ -24,9 +24,8 @@ export interface Context extends DataSource, Output {
 
 /** Parse the shared flags into options. */
 export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
-  const color = String(flags.color ?? 'auto');
   // Commander has checked the value against the choices already.
-  const when: ColorWhen = color === 'always' || color === 'never' ? color : 'auto';
+  const when: ColorWhen = flags.color === 'always' || flags.color === 'never' ? flags.color : 'auto';
   return { data: (flags.data as string[] | undefined) ?? [], bundled: flags.bundled !== false, color: when, pager: flags.pager !== false };
 }
 

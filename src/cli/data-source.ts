@@ -60,19 +60,19 @@ export interface DataSource {
  * "reading data: 37/101 files" on a terminal's stderr while files are parsed, from the moment a
  * load has taken half a second (a warm or small load shows nothing), cleared when it ends.
  */
-function progressLine(io: Io): { update(done: number, total: number): void; done(): void } {
+function progressLine(io: Io): { update: (done: number, total: number) => void; done: () => void } {
   const started = io.now().getTime();
   let shown = false;
   let last = 0;
   return {
-    update(done, total) {
+    update: (done, total) => {
       const now = io.now().getTime();
       if (now - started < 500 || now - last < 100) return;
       last = now;
       shown = true;
       io.stderr.write(`\rreading data: ${done}/${total} files`);
     },
-    done() {
+    done: () => {
       if (shown) io.stderr.write('\r\u001b[K');
     },
   };

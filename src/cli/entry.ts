@@ -40,7 +40,7 @@ const heavy = (): Heavy => (loaded ??= require('./parse.cjs') as Heavy);
 // and the search indexes live in the XDG cache folder (store/paths.ts).
 const bundledData = join(__dirname, '..', 'data');
 
-main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   stdout,
   stderr,
   env: process.env,

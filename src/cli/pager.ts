@@ -16,7 +16,7 @@ export function runPager(command: string, text: string, env: Io['env']): Promise
     // Loaded only to page: it is a few milliseconds of a start-up that mostly does not need it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps it out of start-up
     const { spawn } = require('node:child_process') as typeof ChildProcess;
-    const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
+    const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env: env });
     const done = (result: 'shown' | 'failed'): void => {
       process.off('SIGINT', ignore);
       resolve(result);

@@ -23,7 +23,7 @@ export interface FieldDef<T> {
    * `roles` is undefined). people() gives the same ids item by item; a search index fills every
    * such field, one per role, in a single pass over each work's credits.
    */
-  credits?: { of(item: T): readonly Credit[]; roles: readonly string[] | undefined };
+  credits?: { of: (item: T) => readonly Credit[]; roles: readonly string[] | undefined };
   /**
    * For fields that depend on the user's collection: keys taken from the records (release or
    * work ids), turned into values by the collection of the run. A stored search index keeps

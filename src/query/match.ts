@@ -367,7 +367,7 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
     } else if (!def.people) text = () => field;
     else {
       // Each person is matched, and their name read, once.
-      const shown: (string | null | undefined)[] = new Array(source.personCount());
+      const shown = new Array<string | null | undefined>(source.personCount());
       const nameOf = (p: number): string | null => {
         let name = shown[p];
         if (name === undefined) shown[p] = name = relevant.some(({ q, exact }) => source.names(p).some((n) => matchFolded(q, n, exact) !== undefined)) ? source.displayName(p) : null;

@@ -9,8 +9,8 @@ export interface Term {
   negate: boolean;
   op: 'match' | 'exact' | 'range';
   value: string;
-  lo?: string;
-  hi?: string;
+  lo?: string | undefined;
+  hi?: string | undefined;
 }
 
 /** Terms in a group must all match; a query matches when any group does (groups are split by ","). */

@@ -46,7 +46,7 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
   const kind = <K extends SearchKind>(k: K): IndexedKind<SearchItems[K][number]> => ({
     items: () => items[k],
     source: liveSource(cat),
-    row: (item) => (rows[k] as (item: SearchItems[K][number], cat: Catalogue) => string[])(item, cat),
+    row: (item) => (rows[k])(item, cat),
   });
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
 }

@@ -119,7 +119,7 @@ function readLists(ints: Int32Array, count: number, bound: number, what: string)
   for (let i = 1; fits && i <= count; i++) fits = ints[i]! >= ints[i - 1]!;
   for (let i = count + 1; fits && i < ints.length; i++) fits = ints[i]! >= 0 && ints[i]! < bound;
   if (!fits) throw new SnapshotDamage(`${what} does not hold ${count} lists of numbers below ${bound}`);
-  return (i) => ints.subarray(ints[i]!, ints[i + 1]!);
+  return (i) => ints.subarray(ints[i], ints[i + 1]);
 }
 
 /** Lines kept as `NAME.count` and sections `NAME.0`, `NAME.1`, ..., each of CHUNK lines (the last of fewer). */

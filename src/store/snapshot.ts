@@ -155,7 +155,7 @@ function readHead(fd: number): { head: Head; start: number } {
 }
 
 const isRange = (v: unknown): v is Head['sections'][string] =>
-  Array.isArray(v) && v.length === 4 && Number.isInteger(v[0]) && Number.isInteger(v[1]) && v[0] >= 0 && v[1] >= v[0] && ['json', 'lines', 'ints'].includes(v[2]) && typeof v[3] === 'string';
+  Array.isArray(v) && v.length === 4 && Number.isInteger(v[0]) && Number.isInteger(v[1]) && v[0] >= 0 && v[1] >= v[0] && typeof v[2] === 'string' && ['json', 'lines', 'ints'].includes(v[2]) && typeof v[3] === 'string';
 
 /** The head, checked against its digest and for its shape: anything else is damage. */
 function parseHead(line: Buffer): Head {
@@ -257,7 +257,7 @@ class LinesReaderImpl implements LinesReader {
     const wanted = Buffer.from(part);
     const found: number[] = [];
     let line = 0;
-    for (let k = bytes.indexOf(wanted); k >= 0 && line < length; k = bytes.indexOf(wanted, at[++line]!)) {
+    for (let k = bytes.indexOf(wanted); k >= 0 && line < length; k = bytes.indexOf(wanted, at[++line])) {
       while (at[line + 1]! <= k) line++;
       found.push(line);
     }

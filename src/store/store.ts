@@ -24,7 +24,7 @@ export interface StoreOptions {
   /** The clock the racy rule (stamp.ts) is judged by. */
   now?: () => number;
   /** Told, once, why the store could not be written; the CLI shows it under MEMORIES_DEBUG. */
-  debug?: (line: string) => void;
+  debug?: ((line: string) => void) | undefined;
   /** False keeps only the search indexes, no folder caches (tests use it to tell which answered). */
   folderCaches?: boolean;
   /** The data size (bytes of YAML) from which views are worth keeping; VIEWS_FROM unless a test asks for less. */

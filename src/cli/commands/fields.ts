@@ -1,5 +1,5 @@
 import { FIELD_ALIASES, FIELDS } from '../../query/fields';
-import type { SearchKind } from '../../query/fields';
+import type { FieldDef, SearchKind } from '../../query/fields';
 import { renderFieldList } from '../../render/fields';
 import { renderJson } from '../../render/json';
 import { didYouMean } from '../../util/closest';
@@ -16,7 +16,7 @@ export function runFields(ctx: Context, kind: string | undefined, json = false):
   const kinds = kind === undefined ? KINDS : [kind as SearchKind];
   // Only the aliases of fields these kinds have: releases have no composer.
   const aliases = Object.fromEntries(Object.entries(FIELD_ALIASES).filter(([, to]) => kinds.some((k) => Object.hasOwn(FIELDS[k], to))));
-  const list = kinds.map((k): [SearchKind, [string, string, string][]] => [k, Object.entries(FIELDS[k]).map(([name, def]) => [name, def.kind, def.doc])]);
+  const list = kinds.map((k): [SearchKind, [string, string, string][]] => [k, Object.entries(FIELDS[k] as Record<string, FieldDef<unknown>>).map(([name, def]) => [name, def.kind, def.doc])]);
   if (json) {
     const shape = Object.fromEntries(list.map(([k, defs]) => [k, Object.fromEntries(defs.map(([name, type, doc]) => [name, { type, doc }]))]));
     ctx.write(renderJson({ ...shape, aliases }));

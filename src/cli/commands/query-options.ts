@@ -8,8 +8,8 @@ import type { SearchKind } from '../../query/fields';
 /** The query shared by the table commands and search: terms plus shorthand flags. */
 export interface QueryOptions {
   query: Query;
-  sort?: string;
-  limit?: number;
+  sort?: string | undefined;
+  limit?: number | undefined;
 }
 
 const SHORTHANDS = [
@@ -45,7 +45,8 @@ function quoted(value: string): string {
 export function queryOptions(terms: string[], flags: Record<string, unknown>): QueryOptions {
   const extra = SHORTHANDS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, field]) => `${field}:${quoted(flags[flag] as string)}`);
   // Digits only: Number() would also take "", "0x8" and "1e1".
-  const limit = flags.limit === undefined ? undefined : /^\d{1,9}$/.test(String(flags.limit)) ? Number(flags.limit) : NaN;
+  const given = typeof flags.limit === 'string' ? flags.limit : undefined;
+  const limit = given === undefined ? undefined : /^\d{1,9}$/.test(given) ? Number(given) : NaN;
   if (Number.isNaN(limit)) throw usageError(`--limit takes a whole number, not "${escapeLine(String(flags.limit))}"`);
   // A query error becomes a usage error in the one place that maps errors to exit codes.
   const query = parseQuery(terms);

@@ -20,7 +20,7 @@ export function kindsText(kinds: readonly RefKind[]): string {
 }
 
 /** REF without its qualifier, and the kinds it may name: those the command accepts that the qualifier allows. */
-function narrowed(ref: string, accepts: readonly RefKind[]): { bare: string; kinds?: readonly RefKind[]; allowed: readonly RefKind[] } {
+function narrowed(ref: string, accepts: readonly RefKind[]): { bare: string; kinds: readonly RefKind[] | undefined; allowed: readonly RefKind[] } {
   const { ref: bare, kinds } = qualified(ref);
   return { bare, kinds, allowed: kinds ? accepts.filter((k) => kinds.includes(k)) : accepts };
 }

@@ -17,7 +17,7 @@ import { VIEWS } from './tables';
 export interface ShowOptions {
   ref: string;
   /** --role: the name given, and the roles it takes in (director also takes chief director, as director: does). */
-  role?: RoleFilter;
+  role?: RoleFilter | undefined;
   json: boolean;
 }
 

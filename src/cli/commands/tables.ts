@@ -23,9 +23,9 @@ import type { QueryOptions } from './query-options';
 export interface TableOptions extends QueryOptions {
   format: 'table' | 'json' | 'csv';
   /** --columns: which columns, in order; the command's default set when undefined. */
-  columns?: string[];
+  columns?: string[] | undefined;
   /** --json FIELDS: only these fields of each record. */
-  jsonFields?: string[];
+  jsonFields?: string[] | undefined;
 }
 
 /** The table of these rows: the columns named (or the default ones), and the marks. */
@@ -176,10 +176,10 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
     throw new QueryError(`memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`, fields.join(' '));
   }
   const rows = command.rows(cat);
-  const matched = matcher(rows.map(command.subject));
+  const matched = matcher(rows.map((row) => command.subject(row)));
   // A table keeps its own order when filtered; only search orders by how well each matched.
   const found = rows.filter((_, i) => matched[i] !== undefined);
-  const sorted = options.sort ? sortItems(found, command.subject, parseSort(options.sort, command.kind), command.kind, cat) : found;
+  const sorted = options.sort ? sortItems(found, (row) => command.subject(row), parseSort(options.sort, command.kind), command.kind, cat) : found;
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
@@ -190,7 +190,7 @@ export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: 
 function noMatches<T>(command: TableCommand<T>, cat: Catalogue, options: TableOptions): string {
   const terms = options.query.groups.map((g) => g.map((t) => t.raw).join(' ')).join(' , ');
   if (terms === '') return `there are no ${command.noun} in the loaded data`;
-  const all = command.rows(cat).map(command.subject);
+  const all = command.rows(cat).map((row) => command.subject(row));
   const fields = FIELDS[command.kind] as Record<string, FieldDef<unknown>>;
   const recorded = [...new Set(options.query.groups.flat().flatMap((t) => (t.field === undefined ? [] : [FIELD_ALIASES[t.field] ?? t.field])))].flatMap((name) => {
     const def = Object.hasOwn(fields, name) ? fields[name] : undefined;
