@@ -23,7 +23,9 @@ import { build } from 'esbuild';
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
       loader: 'js',
@@ -36,7 +38,9 @@ const lazyChildProcess = {
 const lazySegmenter = {
   name: 'lazy-segmenter',
   setup(b) {
-    b.onResolve({ filter: /^unicode-segmenter\/grapheme$/ }, (args) => (args.namespace === 'lazy-segmenter' ? undefined : { path: 'grapheme', namespace: 'lazy-segmenter' }));
+    b.onResolve({ filter: /^unicode-segmenter\/grapheme$/ }, (args) =>
+      args.namespace === 'lazy-segmenter' ? undefined : { path: 'grapheme', namespace: 'lazy-segmenter' },
+    );
     b.onLoad({ filter: /^grapheme$/, namespace: 'lazy-segmenter' }, () => ({
       contents: "let m; exports.splitGraphemes = (s) => (m ??= require('unicode-segmenter/grapheme')).splitGraphemes(s);",
       loader: 'js',
@@ -51,7 +55,9 @@ const lazySegmenter = {
 const oneWidth = {
   name: 'one-width',
   setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) => (/[\\/]node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: 'string-width', namespace: 'one-width' } : undefined));
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: 'string-width', namespace: 'one-width' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'one-width' }, () => ({
       contents: "module.exports = require('./src/render/width.ts').displayWidth;",
       loader: 'js',
@@ -61,14 +67,28 @@ const oneWidth = {
 };
 
 const buildId = createHash('sha256');
-for (const file of [...readdirSync('src', { recursive: true }).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src', f)), 'package-lock.json']) {
+for (const file of [
+  ...readdirSync('src', { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join('src', f)),
+  'package-lock.json',
+]) {
   buildId.update(`${file}\0`).update(readFileSync(file));
 }
 
 // English names for every two-letter language and region code, asked of ICU once here rather
 // than in each run (src/util/names.ts); the same Node that builds is the one that runs.
-const names = await build({ bundle: true, platform: 'node', format: 'cjs', write: false, stdin: { contents: "module.exports = require('./src/util/names.ts').namesTable();", resolveDir: process.cwd() } });
-const namesTable = JSON.stringify(new Function('module', 'require', `${names.outputFiles[0].text}; return module.exports;`)({ exports: {} }, () => undefined));
+const names = await build({
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  stdin: { contents: "module.exports = require('./src/util/names.ts').namesTable();", resolveDir: process.cwd() },
+});
+const namesTable = JSON.stringify(
+  new Function('module', 'require', `${names.outputFiles[0].text}; return module.exports;`)({ exports: {} }, () => undefined),
+);
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
 await build({

@@ -16,7 +16,14 @@ const layerRules = LAYERS.map((layer, i) => ({
         })),
       },
     ],
-    ...(layer === 'cli' ? {} : { 'no-restricted-globals': ['error', { name: 'process', message: 'only src/cli/ touches the process: take what you need as a parameter (Io)' }] }),
+    ...(layer === 'cli'
+      ? {}
+      : {
+          'no-restricted-globals': [
+            'error',
+            { name: 'process', message: 'only src/cli/ touches the process: take what you need as a parameter (Io)' },
+          ],
+        }),
   },
 }));
 
@@ -36,11 +43,24 @@ export default tseslint.config(
   // Type-aware rules for the product's code: floating promises, any leaks, unbound methods.
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
   // A file that is not on disk (tests/layers.test.ts lints made-up ones) gets a default project.
-  { files: ['src/**/*.ts'], languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['src/*/x.ts'] }, tsconfigRootDir: import.meta.dirname } } },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['src/*/x.ts'] }, tsconfigRootDir: import.meta.dirname } },
+  },
   ...layerRules,
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
   },
   {
     // The command shim is CommonJS (bin/package.json): it loads the bundle with require.

@@ -9,11 +9,20 @@ import { fixture } from './helpers';
 // A few runs of the built command (npm test builds it first), as a user would run it.
 const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
 // A private cache and no collection, so the tests never touch the machine's own.
-const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')), MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml') };
+const env = {
+  PATH: process.env.PATH ?? '',
+  NO_COLOR: '1',
+  XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')),
+  MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml'),
+};
 
 function memories(args: string[], shell?: string): { stdout: string; stderr: string; status: number | null } {
   const r = shell
-    ? spawnSync('bash', ['--norc', '--noprofile', '-c', shell], { env: { ...env, MEMORIES: `node ${BIN}` }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawnSync('bash', ['--norc', '--noprofile', '-c', shell], {
+        env: { ...env, MEMORIES: `node ${BIN}` },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
     : spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
@@ -105,7 +114,8 @@ describe('the cache of a data folder', () => {
     writeFileSync(join(data, 'bad.yaml'), 'staff:\n  - { id: b, name: B, born: 1999-02-30 }\n');
     const old = new Date(Date.now() - 60_000);
     utimesSync(join(data, 'bad.yaml'), old, old);
-    const go = (): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [BIN, '--data', data, 'staff'], { env: { ...env, XDG_CACHE_HOME: cache }, encoding: 'utf8' });
+    const go = (): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [BIN, '--data', data, 'staff'], { env: { ...env, XDG_CACHE_HOME: cache }, encoding: 'utf8' });
     const cold = go();
     expect(readdirSync(join(cache, 'memories')).length).toBe(1);
     const warm = go();

@@ -13,7 +13,13 @@ import { run } from './helpers';
 // command. Every run must either write exactly the change, or refuse with exit 2, 3 or 4 and
 // leave the file byte for byte as it was. None may end in an internal error.
 
-const RELEASES = ['memories-us-dvd-2004', 'memories-gb-dvd-2004', 'memories-jp-dvd-1999', 'robot-carnival-discotek-uhd', 'neo-tokyo-jp-dvd'];
+const RELEASES = [
+  'memories-us-dvd-2004',
+  'memories-gb-dvd-2004',
+  'memories-jp-dvd-1999',
+  'robot-carnival-discotek-uhd',
+  'neo-tokyo-jp-dvd',
+];
 const WORKS = ['memories', 'magnetic-rose', 'stink-bomb', 'cannon-fodder'];
 const TODAY = '2026-11-21';
 
@@ -27,15 +33,39 @@ type ListName = keyof Model;
 type Style = 'block' | 'block-flush' | 'flow' | 'flow-lines' | 'null' | 'empty-flow' | 'missing';
 
 const note = fc.oneof(
-  fc.constantFrom('from a shop in Leeds', 'a: b', "it's #1", '"quoted"', '- dash', 'yes', '123', '  lead', 'trail ', '名古屋で', 'é\u0301', 'x'.repeat(120)),
+  fc.constantFrom(
+    'from a shop in Leeds',
+    'a: b',
+    "it's #1",
+    '"quoted"',
+    '- dash',
+    'yes',
+    '123',
+    '  lead',
+    'trail ',
+    '名古屋で',
+    'é\u0301',
+    'x'.repeat(120),
+  ),
   fc.constantFrom('two\nlines', 'a\n\nb', 'end\n'),
   fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
 );
 const date = fc.constantFrom('2001', '2005-03', '2005-03-01', '2026-11-20');
 
-const releaseItem = fc.record({ release: fc.constantFrom(...RELEASES), note: fc.option(note, { nil: undefined }), added: fc.option(date, { nil: undefined }) }, { requiredKeys: ['release'] });
+const releaseItem = fc.record(
+  { release: fc.constantFrom(...RELEASES), note: fc.option(note, { nil: undefined }), added: fc.option(date, { nil: undefined }) },
+  { requiredKeys: ['release'] },
+);
 const viewing = fc.record(
-  { work: fc.constantFrom(...WORKS), date: fc.option(date, { nil: undefined }), rating: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => n / 2), { nil: undefined }), note: fc.option(note, { nil: undefined }) },
+  {
+    work: fc.constantFrom(...WORKS),
+    date: fc.option(date, { nil: undefined }),
+    rating: fc.option(
+      fc.integer({ min: 0, max: 20 }).map((n) => n / 2),
+      { nil: undefined },
+    ),
+    note: fc.option(note, { nil: undefined }),
+  },
   { requiredKeys: ['work'] },
 );
 
@@ -51,10 +81,18 @@ function scalar(value: string | number, quoting: number): string {
 
 function listText(name: string, items: Item[], style: Style, quoting: number, comments: boolean, anchor: boolean): string {
   if (style === 'missing') return '';
-  if (style === 'null' || items.length === 0) return style === 'empty-flow' ? `${name}: []\n` : `${name}:${comments ? ' # nothing yet' : ''}\n`;
+  if (style === 'null' || items.length === 0)
+    return style === 'empty-flow' ? `${name}: []\n` : `${name}:${comments ? ' # nothing yet' : ''}\n`;
   if (style === 'flow' || style === 'flow-lines') {
     const sep = style === 'flow' ? ', ' : ',\n  ';
-    const body = items.map((item) => `{ ${Object.entries(item).map(([k, v]) => `${k}: ${scalar(v, quoting)}`).join(', ')} }`).join(sep);
+    const body = items
+      .map(
+        (item) =>
+          `{ ${Object.entries(item)
+            .map(([k, v]) => `${k}: ${scalar(v, quoting)}`)
+            .join(', ')} }`,
+      )
+      .join(sep);
     return style === 'flow' ? `${name}: [${body}]\n` : `${name}: [\n  ${body}\n]\n`;
   }
   const indent = style === 'block' ? '  ' : '';
@@ -62,7 +100,12 @@ function listText(name: string, items: Item[], style: Style, quoting: number, co
     const entries = Object.entries(item);
     // The anchor names the whole item, so it stands on a line of its own.
     const head = `${comments ? `${indent}# item ${i}\n` : ''}${indent}- ${anchor && i === 0 ? `&first\n${indent}  ` : ''}`;
-    return head + entries.map(([k, v], j) => `${j === 0 ? '' : `${indent}  `}${k}: ${scalar(v, quoting)}${comments && j === 0 ? ' # trailing' : ''}\n`).join('');
+    return (
+      head +
+      entries
+        .map(([k, v], j) => `${j === 0 ? '' : `${indent}  `}${k}: ${scalar(v, quoting)}${comments && j === 0 ? ' # trailing' : ''}\n`)
+        .join('')
+    );
   });
   return `${name}:\n${lines.join('')}`;
 }
@@ -72,7 +115,10 @@ const collectionFile = fc
     owned: fc.array(releaseItem, { maxLength: 4 }),
     wanted: fc.array(releaseItem, { maxLength: 3 }),
     viewings: fc.array(viewing, { maxLength: 4 }),
-    styles: fc.array(fc.constantFrom<Style>('block', 'block', 'block-flush', 'flow', 'flow-lines', 'null', 'empty-flow', 'missing'), { minLength: 3, maxLength: 3 }),
+    styles: fc.array(fc.constantFrom<Style>('block', 'block', 'block-flush', 'flow', 'flow-lines', 'null', 'empty-flow', 'missing'), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     order: fc.constantFrom<ListName[]>(['owned', 'wanted', 'viewings'], ['viewings', 'owned', 'wanted'], ['wanted', 'viewings', 'owned']),
     quoting: fc.integer({ min: 0, max: 2 }),
     comments: fc.boolean(),
@@ -91,9 +137,16 @@ const collectionFile = fc
     });
     const style = (name: ListName): Style => f.styles[f.order.indexOf(name)]!;
     // The wishlist may name the first owned item again through its anchor: an edit of one is then an edit of both.
-    const aliased = f.alias && f.anchor && style('owned').startsWith('block') && model.owned.length > 0 && f.order.indexOf('owned') < f.order.indexOf('wanted');
+    const aliased =
+      f.alias &&
+      f.anchor &&
+      style('owned').startsWith('block') &&
+      model.owned.length > 0 &&
+      f.order.indexOf('owned') < f.order.indexOf('wanted');
     if (aliased) model.wanted = [model.owned[0]!];
-    const lists = f.order.map((name, i) => (aliased && name === 'wanted' ? 'wanted:\n  - *first\n' : listText(name, model[name], f.styles[i]!, f.quoting, f.comments, f.anchor)));
+    const lists = f.order.map((name, i) =>
+      aliased && name === 'wanted' ? 'wanted:\n  - *first\n' : listText(name, model[name], f.styles[i]!, f.quoting, f.comments, f.anchor),
+    );
     let text = f.start + lists.join('') + (f.end === 'none' ? '' : f.end);
     if (f.end === 'none') text = text.replace(/\n$/, '');
     if (f.crlf) text = text.replaceAll('\n', '\r\n');
@@ -101,8 +154,21 @@ const collectionFile = fc
   });
 
 const command = fc.oneof(
-  fc.record({ kind: fc.constantFrom('own', 'want', 'unown', 'unwant'), ids: fc.uniqueArray(fc.constantFrom(...RELEASES), { minLength: 1, maxLength: 3 }), note: fc.option(note, { nil: undefined }) }),
-  fc.record({ kind: fc.constant('watched'), work: fc.constantFrom(...WORKS), date: fc.option(date, { nil: undefined }), rating: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => String(n / 2)), { nil: undefined }), note: fc.option(note, { nil: undefined }) }),
+  fc.record({
+    kind: fc.constantFrom('own', 'want', 'unown', 'unwant'),
+    ids: fc.uniqueArray(fc.constantFrom(...RELEASES), { minLength: 1, maxLength: 3 }),
+    note: fc.option(note, { nil: undefined }),
+  }),
+  fc.record({
+    kind: fc.constant('watched'),
+    work: fc.constantFrom(...WORKS),
+    date: fc.option(date, { nil: undefined }),
+    rating: fc.option(
+      fc.integer({ min: 0, max: 20 }).map((n) => String(n / 2)),
+      { nil: undefined },
+    ),
+    note: fc.option(note, { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant('unwatch'), work: fc.constantFrom(...WORKS), date: fc.option(date, { nil: undefined }) }),
 );
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
@@ -118,11 +184,19 @@ function argsOf(c: Command): string[] {
 function expected(before: Model, c: Command): Model {
   const m: Model = structuredClone(before);
   const withNote = (id: string, n: string | undefined): Item => clean({ release: id, note: n, added: TODAY });
-  if (c.kind === 'watched') m.viewings.push(clean({ work: c.work, date: c.date ?? TODAY, rating: c.rating === undefined ? undefined : Number(c.rating), note: c.note }));
+  if (c.kind === 'watched')
+    m.viewings.push(
+      clean({ work: c.work, date: c.date ?? TODAY, rating: c.rating === undefined ? undefined : Number(c.rating), note: c.note }),
+    );
   else if (c.kind === 'unwatch') {
     let pick = -1;
     m.viewings.forEach((v, i) => {
-      if (v.work === c.work && (c.date === undefined || v.date === c.date) && (pick < 0 || String(v.date ?? '') >= String(m.viewings[pick]!.date ?? ''))) pick = i;
+      if (
+        v.work === c.work &&
+        (c.date === undefined || v.date === c.date) &&
+        (pick < 0 || String(v.date ?? '') >= String(m.viewings[pick]!.date ?? ''))
+      )
+        pick = i;
     });
     if (pick >= 0) m.viewings.splice(pick, 1);
   } else {
@@ -159,7 +233,11 @@ function decoded(file: string): string | undefined {
 const canonical = (m: Model): string =>
   JSON.stringify(
     (['owned', 'wanted', 'viewings'] as const).map((list) =>
-      m[list].map((item) => Object.entries(item).filter(([k, v]) => k !== 'at' && v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))),
+      m[list].map((item) =>
+        Object.entries(item)
+          .filter(([k, v]) => k !== 'at' && v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
     ),
   );
 
@@ -199,15 +277,23 @@ describe('a fuzz of collection files and write commands', () => {
 });
 
 describe('edits on the text', () => {
-  const blockFile = fc.record({ owned: fc.array(releaseItem, { minLength: 1, maxLength: 5 }), quoting: fc.integer({ min: 0, max: 2 }) }).map(({ owned, quoting }) => {
-    const items = owned.map(clean);
-    return { items, text: `# top\n${listText('owned', items, 'block', quoting, true, false)}# bottom\n` };
-  });
+  const blockFile = fc
+    .record({ owned: fc.array(releaseItem, { minLength: 1, maxLength: 5 }), quoting: fc.integer({ min: 0, max: 2 }) })
+    .map(({ owned, quoting }) => {
+      const items = owned.map(clean);
+      return { items, text: `# top\n${listText('owned', items, 'block', quoting, true, false)}# bottom\n` };
+    });
   const edit = (n: number): fc.Arbitrary<Edit> =>
     fc.oneof(
       fc.record({ op: fc.constant('add' as const), list: fc.constantFrom('owned', 'wanted'), entry: releaseItem.map(clean) }),
       fc.record({ op: fc.constant('remove' as const), list: fc.constant('owned'), index: fc.integer({ min: 0, max: n - 1 }) }),
-      fc.record({ op: fc.constant('set' as const), list: fc.constant('owned'), index: fc.integer({ min: 0, max: n - 1 }), field: fc.constant('note'), value: note }),
+      fc.record({
+        op: fc.constant('set' as const),
+        list: fc.constant('owned'),
+        index: fc.integer({ min: 0, max: n - 1 }),
+        field: fc.constant('note'),
+        value: note,
+      }),
     );
 
   it('splice plain block lists, keep every comment, and decode to the model plus the change', () => {

@@ -1,11 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as heavy from '../src/cli/heavy';
-import { run } from './helpers';
+import { run, SOME_RELEASES } from './helpers';
 
 // Every way the collection file was seen to lose entries or end in "internal error" (issue 12),
 // each through the command a user runs.
@@ -103,7 +113,10 @@ describe('bytes kept', () => {
     const { file, env } = place('');
     truncateSync(file, 17 * 1024 * 1024);
     const r = await run(['own', GB], { env });
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([3, `${file}:1:1: error: the collection file is over the 16 MB limit; is it really a collection file?`]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      3,
+      `${file}:1:1: error: the collection file is over the 16 MB limit; is it really a collection file?`,
+    ]);
   });
 
   it('keeps a byte order mark and CRLF line ends, new lines included', async () => {
@@ -190,7 +203,9 @@ describe('complete commands', () => {
   });
 
   it('unwatch removes the latest viewing, or the one on a date', async () => {
-    const { file, env } = place('viewings:\n  - { work: magnetic-rose, date: 2026-03-01 }\n  - { work: magnetic-rose, date: 2026-05-01 }\n  - { work: magnetic-rose }\n  - { work: stink-bomb, date: 2026-06-01 }\n');
+    const { file, env } = place(
+      'viewings:\n  - { work: magnetic-rose, date: 2026-03-01 }\n  - { work: magnetic-rose, date: 2026-05-01 }\n  - { work: magnetic-rose }\n  - { work: stink-bomb, date: 2026-06-01 }\n',
+    );
     expect((await run(['unwatch', 'magnetic-rose'], { env })).stderr).toBe('removed the viewing of magnetic-rose on 2026-05-01\n');
     expect((await run(['unwatch', 'magnetic-rose', '--date', '2026-03-01'], { env })).code).toBe(0);
     expect(content(file).viewings).toEqual(['magnetic-rose@', 'stink-bomb@2026-06-01']);
@@ -242,7 +257,15 @@ describe('honest reports', () => {
 });
 
 describe('a stale lock and many writers', () => {
-  const IDS = ['memories-us-dvd-2004', 'memories-gb-dvd-2004', 'memories-jp-dvd-1999', 'memories-jp-4k-2025', 'robot-carnival-jp-dvd', 'neo-tokyo-us-adv-dvd', 'short-peace-us-sentai-bluray', 'genius-party-us-bluray', 'robot-carnival-discotek-uhd', 'robot-carnival-discotek-bluray', 'neo-tokyo-jp-dvd', 'memories-discotek-bluray', 'memories-jp-laserdisc', 'short-peace-us-sentai-dvd'];
+  const IDS = [
+    ...SOME_RELEASES,
+    'robot-carnival-discotek-uhd',
+    'robot-carnival-discotek-bluray',
+    'neo-tokyo-jp-dvd',
+    'memories-discotek-bluray',
+    'memories-jp-laserdisc',
+    'short-peace-us-sentai-dvd',
+  ];
 
   it('lose no write that reports success, over many trials', { timeout: 120_000 }, async () => {
     const releases = new Set((await run(['releases'])).stdout.split('\n').map((l) => l.split('\t')[0]));

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as heavy from '../src/cli/heavy';
 import { editDocument, editText } from '../src/source/collection-edit';
 import { replaceFile } from '../src/store/fs';
-import { run } from './helpers';
+import { run, SOME_RELEASES } from './helpers';
 
 const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
 
@@ -47,12 +47,17 @@ describe('own, unown, want, watched', () => {
     const { file, env } = place(COMMENTED);
     expect((await run(['own', 'memories-gb-dvd-2004', '--note', 'yes'], { env })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(
-      COMMENTED.replace('    added: 2005-03-01\n', '    added: 2005-03-01\n  - release: memories-gb-dvd-2004\n    note: yes\n    added: 2026-11-21\n'),
+      COMMENTED.replace(
+        '    added: 2005-03-01\n',
+        '    added: 2005-03-01\n  - release: memories-gb-dvd-2004\n    note: yes\n    added: 2026-11-21\n',
+      ),
     );
     expect((await run(['watched', 'cannon-fodder', '--rating', '8.5', '--date', '2026-11-20'], { env })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('viewings:\n  - work: cannon-fodder\n    date: 2026-11-20\n    rating: 8.5\n');
     expect((await run(['unown', 'memories-gb-dvd-2004'], { env })).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(COMMENTED.replace('viewings: []\n', 'viewings:\n  - work: cannon-fodder\n    date: 2026-11-20\n    rating: 8.5\n'));
+    expect(readFileSync(file, 'utf8')).toBe(
+      COMMENTED.replace('viewings: []\n', 'viewings:\n  - work: cannon-fodder\n    date: 2026-11-20\n    rating: 8.5\n'),
+    );
   });
 
   it('moves a wanted release to owned when you buy it', async () => {
@@ -74,8 +79,12 @@ describe('own, unown, want, watched', () => {
   it('takes only releases for own, works for watched, and checks ratings', async () => {
     const { env } = place();
     // Only releases are candidates: the anthology "memories" is not one, so its editions are listed.
-    expect((await run(['own', 'memories'], { env })).stderr).toMatch(/^memories: "memories" matches more than one record; use one of these ids:\n {2}memories-jp-laserdisc {2}\(release/);
-    expect((await run(['own', 'magnetic-rose'], { env })).stderr).toBe('memories: "magnetic-rose" is a segment, not a release; run memories releases to see release ids\n');
+    expect((await run(['own', 'memories'], { env })).stderr).toMatch(
+      /^memories: "memories" matches more than one record; use one of these ids:\n {2}memories-jp-laserdisc {2}\(release/,
+    );
+    expect((await run(['own', 'magnetic-rose'], { env })).stderr).toBe(
+      'memories: "magnetic-rose" is a segment, not a release; run memories releases to see release ids\n',
+    );
     expect((await run(['watched', 'memories-us-dvd-2004'], { env })).code).toBe(2);
     const bad = await run(['watched', 'memories', '--rating', '8.3'], { env });
     expect([bad.code, bad.stderr]).toEqual([2, 'memories: --rating must be from 0 to 10 in half points (7, 8.5), not "8.3"\n']);
@@ -112,7 +121,9 @@ describe('a collection file that is not safe to write', () => {
   it('reports references the catalogue does not have, with their position', async () => {
     const { file, env } = place('owned:\n  - release: memories-us-dvd-2005\n');
     const r = await run(['collection'], { env });
-    expect(r.stderr).toContain(`${file}:2:5: warning: owned release "memories-us-dvd-2005" is not in the catalogue (did you mean "memories-us-dvd-2004"?)`);
+    expect(r.stderr).toContain(
+      `${file}:2:5: warning: owned release "memories-us-dvd-2005" is not in the catalogue (did you mean "memories-us-dvd-2004"?)`,
+    );
   });
 
   it('gives a clear error, exit 4, for a location it cannot write', async () => {
@@ -121,7 +132,9 @@ describe('a collection file that is not safe to write', () => {
     writeFileSync(blocked, 'a file, not a folder');
     const r = await run(['own', 'memories-us-dvd-2004'], { env: { ...env, MEMORIES_COLLECTION: join(blocked, 'collection.yaml') } });
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^memories: cannot create the folder .*blocked for .*blocked\/collection\.yaml: not a folder; set MEMORIES_COLLECTION/);
+    expect(r.stderr).toMatch(
+      /^memories: cannot create the folder .*blocked for .*blocked\/collection\.yaml: not a folder; set MEMORIES_COLLECTION/,
+    );
   });
 
   it('waits for a lock held by a live process, then fails with exit 4', async () => {
@@ -172,8 +185,13 @@ describe('atomic writes', () => {
 describe('concurrent writers', () => {
   it('lose no update', async () => {
     const { file } = place();
-    const ids = ['memories-us-dvd-2004', 'memories-gb-dvd-2004', 'memories-jp-dvd-1999', 'memories-jp-4k-2025', 'robot-carnival-jp-dvd', 'neo-tokyo-us-adv-dvd', 'short-peace-us-sentai-bluray', 'genius-party-us-bluray'];
-    const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', MEMORIES_COLLECTION: file, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')) };
+    const ids = SOME_RELEASES;
+    const env = {
+      PATH: process.env.PATH ?? '',
+      NO_COLOR: '1',
+      MEMORIES_COLLECTION: file,
+      XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')),
+    };
     const codes = await Promise.all(
       ids.map(
         (id) =>
@@ -192,11 +210,18 @@ describe('concurrent writers', () => {
 
 describe('queries, marks and comparisons', () => {
   it('filters by owned, wanted, watched and rating', async () => {
-    const { env } = place(`${COMMENTED.replace('viewings: []', 'viewings:\n  - { work: magnetic-rose, date: 2026-01-01, rating: 9.5 }\n  - { work: stink-bomb, date: 2026-01-02 }')}`);
+    const { env } = place(
+      `${COMMENTED.replace('viewings: []', 'viewings:\n  - { work: magnetic-rose, date: 2026-01-01, rating: 9.5 }\n  - { work: stink-bomb, date: 2026-01-02 }')}`,
+    );
     expect((await run(['releases', 'owned:yes'], { env })).stdout.split('\n')[0]).toMatch(/^memories-us-dvd-2004\t/);
     expect((await run(['releases', 'wanted:yes'], { env })).stdout).toMatch(/^robot-carnival-discotek-uhd\t/);
     expect((await run(['segments', 'rating:9..'], { env })).stdout).toMatch(/^magnetic-rose\t[^\n]*\n$/);
-    expect((await run(['segments', 'watched:yes'], { env })).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['magnetic-rose', 'stink-bomb']);
+    expect(
+      (await run(['segments', 'watched:yes'], { env })).stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['magnetic-rose', 'stink-bomb']);
     expect((await run(['list', 'owned:yes'], { env })).stdout).toMatch(/^memories\t/);
   });
 
@@ -211,7 +236,12 @@ describe('queries, marks and comparisons', () => {
     const { env } = place();
     const { stdout, code } = await run(['compare', 'memories'], { env });
     expect(code).toBe(0);
-    const rows = new Map(stdout.trimEnd().split('\n').map((l) => [l.split('\t')[0], l.split('\t')]));
+    const rows = new Map(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => [l.split('\t')[0], l.split('\t')]),
+    );
     // By date, the undated ones last.
     expect(rows.get('Release')?.slice(1, 4)).toEqual(['memories-jp-dvd-1999', 'memories-us-dvd-2004', 'memories-gb-dvd-2004']);
     expect(rows.get('Aspect ratio')).toEqual(['Aspect ratio', '1.85:1', '1.85:1', '1.85:1', '', '', '1.85:1', '', 'differs']);
@@ -220,7 +250,11 @@ describe('queries, marks and comparisons', () => {
     const two = await run(['compare', 'memories-us-dvd-2004', 'memories-gb-dvd-2004', '--json'], { env });
     const data = JSON.parse(two.stdout) as { releases: string[]; specs: { label: string; values: string[]; differs: boolean }[] };
     expect(data.releases).toEqual(['memories-us-dvd-2004', 'memories-gb-dvd-2004']);
-    expect(data.specs.find((s) => s.label === 'Subtitles')).toEqual({ label: 'Subtitles', values: ['English; French; Spanish; Portuguese', 'English'], differs: true });
+    expect(data.specs.find((s) => s.label === 'Subtitles')).toEqual({
+      label: 'Subtitles',
+      values: ['English; French; Spanish; Portuguese', 'English'],
+      differs: true,
+    });
     expect(data.specs.find((s) => s.label === 'Price')).toEqual({ label: 'Price', values: ['$26.96', '£19.99'], differs: true });
   });
 
@@ -231,16 +265,21 @@ describe('queries, marks and comparisons', () => {
   });
 
   it('lists the collection and the viewing log', async () => {
-    const { env } = place(`${COMMENTED.replace('viewings: []', 'viewings:\n  - { work: magnetic-rose, date: 2026-01-01, rating: 9.5 }\n  - { work: stink-bomb, date: 2026-02-02 }')}`);
+    const { env } = place(
+      `${COMMENTED.replace('viewings: []', 'viewings:\n  - { work: magnetic-rose, date: 2026-01-01, rating: 9.5 }\n  - { work: stink-bomb, date: 2026-02-02 }')}`,
+    );
     expect((await run(['collection'], { env })).stdout).toBe(
       'owned\tmemories-us-dvd-2004\tMemories\tdvd\tUS/1\tColumbia TriStar Home Entertainment\t2005-03-01\tfrom a shop in Leeds\nwanted\trobot-carnival-discotek-uhd\tRobot Carnival\tuhd-blu-ray\tUS\tDiscotek Media\t\t\n',
     );
-    expect((await run(['log'], { env })).stdout).toBe('2026-02-02\tstink-bomb\tStink Bomb (Memories)\t\t\n2026-01-01\tmagnetic-rose\tMagnetic Rose (Memories)\t9.5/10\t\n');
+    expect((await run(['log'], { env })).stdout).toBe(
+      '2026-02-02\tstink-bomb\tStink Bomb (Memories)\t\t\n2026-01-01\tmagnetic-rose\tMagnetic Rose (Memories)\t9.5/10\t\n',
+    );
   });
 });
 
 describe('collection edits on the text', () => {
-  const add = (text: string, entry: Record<string, string>, list = 'owned'): string | undefined => editText(text, [{ op: 'add', list, entry }]);
+  const add = (text: string, entry: Record<string, string>, list = 'owned'): string | undefined =>
+    editText(text, [{ op: 'add', list, entry }]);
   it('appends to a list, an empty key and a missing key', () => {
     expect(add('owned:\n  - release: a\n', { release: 'b' })).toBe('owned:\n  - release: a\n  - release: b\n');
     expect(add('owned:\n- release: a\n', { release: 'b' })).toBe('owned:\n- release: a\n- release: b\n');
@@ -253,25 +292,37 @@ describe('collection edits on the text', () => {
   it('leaves flow lists and a document end marker to the Document API', () => {
     expect(add('owned: [{release: a}]\n', { release: 'b' })).toBeUndefined();
     expect(add('owned:\n  - release: a\n...\n', { release: 'b' }, 'wanted')).toBeUndefined();
-    expect(editDocument('owned: [{release: a}]\n', [{ op: 'add', list: 'owned', entry: { release: 'b' } }])).toBe('owned: [ { release: a }, { release: b } ]\n');
-    expect(editDocument('owned:\n  - release: a\n...\n', [{ op: 'add', list: 'wanted', entry: { release: 'b' } }])).toBe('owned:\n  - release: a\nwanted:\n  - release: b\n...\n');
+    expect(editDocument('owned: [{release: a}]\n', [{ op: 'add', list: 'owned', entry: { release: 'b' } }])).toBe(
+      'owned: [ { release: a }, { release: b } ]\n',
+    );
+    expect(editDocument('owned:\n  - release: a\n...\n', [{ op: 'add', list: 'wanted', entry: { release: 'b' } }])).toBe(
+      'owned:\n  - release: a\nwanted:\n  - release: b\n...\n',
+    );
   });
 
   it('writes a long or multi-line note as one scalar at the right indent', () => {
     const long = 'a'.repeat(90) + ' b';
-    expect(add('owned:\n  - release: a\n', { release: 'b', note: long })).toBe(`owned:\n  - release: a\n  - release: b\n    note: ${long}\n`);
-    expect(add('owned:\n  - release: a\n', { release: 'b', note: 'one\ntwo' })).toBe('owned:\n  - release: a\n  - release: b\n    note: |-\n      one\n      two\n');
+    expect(add('owned:\n  - release: a\n', { release: 'b', note: long })).toBe(
+      `owned:\n  - release: a\n  - release: b\n    note: ${long}\n`,
+    );
+    expect(add('owned:\n  - release: a\n', { release: 'b', note: 'one\ntwo' })).toBe(
+      'owned:\n  - release: a\n  - release: b\n    note: |-\n      one\n      two\n',
+    );
   });
 
   it('removes an item with its own lines, keeping the comment above the next one', () => {
     const text = 'owned:\n  - release: a\n    note: x\n  # about b\n  - release: b\n  - release: c\n';
     expect(editText(text, [{ op: 'remove', list: 'owned', index: 0 }])).toBe('owned:\n  # about b\n  - release: b\n  - release: c\n');
-    expect(editText(text, [{ op: 'remove', list: 'owned', index: 2 }])).toBe('owned:\n  - release: a\n    note: x\n  # about b\n  - release: b\n');
+    expect(editText(text, [{ op: 'remove', list: 'owned', index: 2 }])).toBe(
+      'owned:\n  - release: a\n    note: x\n  # about b\n  - release: b\n',
+    );
   });
 
   it('changes or adds a field of one item', () => {
     const text = 'owned:\n  - release: a\n    note: old # mine\n    added: 2001\n  - release: b\n';
-    expect(editText(text, [{ op: 'set', list: 'owned', index: 0, field: 'note', value: 'new' }])).toBe('owned:\n  - release: a\n    note: new\n    added: 2001\n  - release: b\n');
+    expect(editText(text, [{ op: 'set', list: 'owned', index: 0, field: 'note', value: 'new' }])).toBe(
+      'owned:\n  - release: a\n    note: new\n    added: 2001\n  - release: b\n',
+    );
     expect(editText(text, [{ op: 'set', list: 'owned', index: 1, field: 'note', value: 'n' }])).toBe(`${text}    note: n\n`);
   });
 });

@@ -6,9 +6,32 @@ describe('memories list', () => {
     const { stdout, stderr, code } = await run(['list']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const rows = stdout.trimEnd().split('\n').map((l) => l.split('\t'));
-    expect(rows.map((r) => r[0])).toEqual(['robot-carnival', 'neo-tokyo', 'memories', 'digital-juice', 'the-animatrix', 'genius-party', 'batman-gotham-knight', 'genius-party-beyond', 'halo-legends', 'short-peace', 'modest-heroes', 'star-wars-visions']);
-    expect(rows.find((r) => r[0] === 'memories')).toEqual(['memories', 'Memories', '1995', '3', 'Katsuhiro Otomo, Kōji Morimoto, Tensai Okamura', 'Studio 4°C, Madhouse']);
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    expect(rows.map((r) => r[0])).toEqual([
+      'robot-carnival',
+      'neo-tokyo',
+      'memories',
+      'digital-juice',
+      'the-animatrix',
+      'genius-party',
+      'batman-gotham-knight',
+      'genius-party-beyond',
+      'halo-legends',
+      'short-peace',
+      'modest-heroes',
+      'star-wars-visions',
+    ]);
+    expect(rows.find((r) => r[0] === 'memories')).toEqual([
+      'memories',
+      'Memories',
+      '1995',
+      '3',
+      'Katsuhiro Otomo, Kōji Morimoto, Tensai Okamura',
+      'Studio 4°C, Madhouse',
+    ]);
   });
 
   it('prints a header and fits the width in a terminal', async () => {
@@ -61,7 +84,9 @@ describe('memories list', () => {
 
   it('reads folders from MEMORIES_DATA', async () => {
     // Empty entries (a leading or doubled colon) are skipped.
-    const { stdout, code } = await run(['--no-bundled', 'list'], { env: { MEMORIES_DATA: `:${fixture('user-release')}::${fixture('broken-file')}` } });
+    const { stdout, code } = await run(['--no-bundled', 'list'], {
+      env: { MEMORIES_DATA: `:${fixture('user-release')}::${fixture('broken-file')}` },
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('test-anthology');
   });
@@ -70,7 +95,9 @@ describe('memories list', () => {
     const { stdout, stderr, code } = await run(['--data', '/no/such/folder', 'list']);
     expect(code).toBe(4);
     expect(stdout).toBe('');
-    expect(stderr).toBe('memories: data folder /no/such/folder: no such file or folder; check the path (given with --data, MEMORIES_DATA or to validate)\n');
+    expect(stderr).toBe(
+      'memories: data folder /no/such/folder: no such file or folder; check the path (given with --data, MEMORIES_DATA or to validate)\n',
+    );
   });
 
   it('succeeds with nothing to show', async () => {
@@ -109,8 +136,12 @@ describe('memories show', () => {
     const { stdout, code } = await run(['show', 'memories']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/1\. Magnetic Rose[^\n]*\n\s+Director\s+Kōji Morimoto\n\s+Screenplay\s+Satoshi Kon\n/);
-    expect(stdout).toMatch(/2\. Stink Bomb[^\n]*\n\s+Director\s+Tensai Okamura[^\n]*\n\s+Screenplay\s+Katsuhiro Otomo\n\s+Music\s+Jun Miyake\n/);
-    expect(stdout).toMatch(/3\. Cannon Fodder[^\n]*\n\s+Director\s+Katsuhiro Otomo\n\s+Screenplay\s+Katsuhiro Otomo\n\s+Music\s+Hiroyuki Nagashima\n/);
+    expect(stdout).toMatch(
+      /2\. Stink Bomb[^\n]*\n\s+Director\s+Tensai Okamura[^\n]*\n\s+Screenplay\s+Katsuhiro Otomo\n\s+Music\s+Jun Miyake\n/,
+    );
+    expect(stdout).toMatch(
+      /3\. Cannon Fodder[^\n]*\n\s+Director\s+Katsuhiro Otomo\n\s+Screenplay\s+Katsuhiro Otomo\n\s+Music\s+Hiroyuki Nagashima\n/,
+    );
     expect(stdout).toContain('memories-us-dvd-2004');
   });
 
@@ -175,7 +206,9 @@ describe('memories show', () => {
   it('suggests the closest id when nothing matches, and exits 2', async () => {
     const { stderr, code } = await run(['show', 'cannon-foder']);
     expect(code).toBe(2);
-    expect(stderr).toBe('memories: nothing is called "cannon-foder". Did you mean "cannon-fodder"? Run memories list, memories staff or memories releases to see ids.\n');
+    expect(stderr).toBe(
+      'memories: nothing is called "cannon-foder". Did you mean "cannon-fodder"? Run memories list, memories staff or memories releases to see ids.\n',
+    );
   });
 
   it('prints a person as JSON with their credits', async () => {
@@ -192,7 +225,12 @@ describe('memories review', () => {
   it('prints the anthology review and then its segments', async () => {
     const { stdout, code } = await run(['review', 'memories']);
     expect(code).toBe(0);
-    const order = ['Three films, three temperatures', 'A ghost story told with a spaceship', 'A disaster movie played for laughs', 'One long take'].map((t) => stdout.indexOf(t));
+    const order = [
+      'Three films, three temperatures',
+      'A ghost story told with a spaceship',
+      'A disaster movie played for laughs',
+      'One long take',
+    ].map((t) => stdout.indexOf(t));
     expect(order.every((i, n) => i >= 0 && (n === 0 || i > order[n - 1]!))).toBe(true);
   });
 
@@ -236,14 +274,16 @@ describe('memories validate', () => {
   it('names both places of a duplicate id', async () => {
     const { stdout, code } = await run(['validate', fixture('duplicate-ids')]);
     expect(code).toBe(3);
-    expect(stdout).toMatch(/duplicate-ids\/a\.yaml:2:5: error: duplicate staff id "katsuhiro-otomo": already defined at .*data\/staff\.yaml:\d+:5; rename one of them/);
+    expect(stdout).toMatch(
+      /duplicate-ids\/a\.yaml:2:5: error: duplicate staff id "katsuhiro-otomo": already defined at .*data\/staff\.yaml:\d+:5; rename one of them/,
+    );
   });
 
   it('prints problems as JSON with --json', async () => {
     const { stdout, code } = await run(['validate', '--json', fixture('broken-file')]);
     expect(code).toBe(3);
     const problems = JSON.parse(stdout) as { line: number; column: number; severity: string }[];
-    expect(problems[0]).toMatchObject({ line: 4, column: 1, severity: "error" });
+    expect(problems[0]).toMatchObject({ line: 4, column: 1, severity: 'error' });
   });
 });
 
@@ -265,7 +305,7 @@ describe('usage', () => {
     expect((await run(['list'], { tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } })).stdout).toContain('\u001b');
   });
 
-  it('starts every error line with memories:, commander\'s too', async () => {
+  it("starts every error line with memories:, commander's too", async () => {
     const cases: [string[], string][] = [
       [['show'], "memories: missing required argument 'ref'\n"],
       [['show', 'a', 'b'], "memories: too many arguments for 'show'. Expected 1 argument but got 2.\n"],
@@ -342,7 +382,9 @@ describe('memories search', () => {
   });
 
   it('prints results as JSON with the fields that matched', async () => {
-    const data = JSON.parse((await run(['search', '--json', 'kanno'])).stdout) as { works: { matched: string[]; record: { id: string } }[] };
+    const data = JSON.parse((await run(['search', '--json', 'kanno'])).stdout) as {
+      works: { matched: string[]; record: { id: string } }[];
+    };
     expect(data.works.map((w) => [w.record.id, w.matched])).toEqual([
       ['memories', ['staff']],
       ['magnetic-rose', ['staff']],

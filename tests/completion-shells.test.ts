@@ -28,7 +28,27 @@ function runIn(shell: string, script: string): string {
 const CASES: [string, string[]][] = [
   ['memories sh', ['show ']],
   ['memories list --li', ['--limit ']],
-  ['memories list --', ['--color ', '--columns ', '--composer ', '--csv ', '--data ', '--director ', '--help ', '--json ', '--limit ', '--no-bundled ', '--no-pager ', '--sort ', '--studio ', '--version ', '--writer ', '--year ']],
+  [
+    'memories list --',
+    [
+      '--color ',
+      '--columns ',
+      '--composer ',
+      '--csv ',
+      '--data ',
+      '--director ',
+      '--help ',
+      '--json ',
+      '--limit ',
+      '--no-bundled ',
+      '--no-pager ',
+      '--sort ',
+      '--studio ',
+      '--version ',
+      '--writer ',
+      '--year ',
+    ],
+  ],
   ['memories --no', ['--no-bundled ', '--no-pager ']],
   ['memories list dire', ['directed:', 'director:']],
   ['memories releases format:d', ['format:digital ', 'format:dvd ']],
@@ -41,7 +61,10 @@ const CASES: [string, string[]][] = [
   ['memories show katsuhiro-otomo --role comp', ['composer ']],
   ['memories releases --columns id,cat', ['id,catalog ']],
   ['memories own memories-us', ['memories-us-dvd-2004 ']],
-  ['memories compare robot-carnival-d', ['robot-carnival-discotek-bluray ', 'robot-carnival-discotek-dvd ', 'robot-carnival-discotek-uhd ']],
+  [
+    'memories compare robot-carnival-d',
+    ['robot-carnival-discotek-bluray ', 'robot-carnival-discotek-dvd ', 'robot-carnival-discotek-uhd '],
+  ],
   ['memories watched cannon', ['cannon-fodder ']],
   ['memories unwatch katsuhiro', []],
   ['memories review magnetic', ['magnetic-rose ']],
@@ -108,12 +131,19 @@ describe.each([
 ] as const)('completion in %s', (shell, setup) => {
   it.skipIf(!shells[shell])('offers what each word can be, with a space after a whole word', () => {
     const out = runIn(shell, `${setup}\n${CASES.map(([line]) => `comp ${quote(line)}`).join('\n')}`);
-    const got = out.split('\n').slice(0, CASES.length).map((l) => l.split('\t').filter(Boolean));
+    const got = out
+      .split('\n')
+      .slice(0, CASES.length)
+      .map((l) => l.split('\t').filter(Boolean));
     expect(out).not.toContain('COMP_WORDBREAKS changed');
-    expect(Object.fromEntries(CASES.map(([line], i) => [line, got[i]]))).toEqual(Object.fromEntries(CASES.map(([line, expected]) => [line, expected])));
+    expect(Object.fromEntries(CASES.map(([line], i) => [line, got[i]]))).toEqual(
+      Object.fromEntries(CASES.map(([line, expected]) => [line, expected])),
+    );
   });
 });
 
 it.skipIf(!shells.fish)('fish leaves file completion to memories, which asks for it where a path goes', () => {
-  expect(runIn('fish', `function memories; "${process.execPath}" "${BIN}" $argv; end\nmemories completion fish | source\ncomplete -c memories`)).toContain('--no-files');
+  expect(
+    runIn('fish', `function memories; "${process.execPath}" "${BIN}" $argv; end\nmemories completion fish | source\ncomplete -c memories`),
+  ).toContain('--no-files');
 });

@@ -7,7 +7,14 @@ import type { Fields } from '../src/catalogue/schema';
 const doc = readFileSync(fileURLToPath(new URL('../docs/data-format.md', import.meta.url)), 'utf8');
 
 function fieldNames(fields: Fields): string[] {
-  return Object.entries(fields).flatMap(([name, spec]) => [name, ...(spec.type.kind === 'record' ? fieldNames(spec.type.fields) : spec.type.kind === 'list' && spec.type.of.kind === 'record' ? fieldNames(spec.type.of.fields) : [])]);
+  return Object.entries(fields).flatMap(([name, spec]) => [
+    name,
+    ...(spec.type.kind === 'record'
+      ? fieldNames(spec.type.fields)
+      : spec.type.kind === 'list' && spec.type.of.kind === 'record'
+        ? fieldNames(spec.type.of.fields)
+        : []),
+  ]);
 }
 
 it('docs/data-format.md names every field and every role', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixture, run } from './helpers';
+import { COMMANDS, fixture, run } from './helpers';
 
 // Every example memories shows: in each command's help, the syntax lines of `help search`, the
 // README's shell blocks and docs/query.md. Each runs, on the bundled data, in a shell, with
@@ -12,14 +12,16 @@ import { fixture, run } from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'memories.js');
-const COMMANDS = ['list', 'segments', 'staff', 'releases', 'search', 'fields', 'show', 'review', 'reviews', 'validate', 'compare', 'own', 'want', 'unown', 'unwant', 'watched', 'unwatch', 'collection', 'log', 'completion'];
+// Every command, and the alias reviews.
+const PAGES = [...COMMANDS, 'reviews'];
 // About the collection, which starts empty here: these may print nothing.
-const COLLECTION = /^memories (own|want|unown|unwant|watched|unwatch|log|collection)\b|\| memories (own|want)|\b(rating|owned|wanted|watched):/;
+const COLLECTION =
+  /^memories (own|want|unown|unwant|watched|unwatch|log|collection)\b|\| memories (own|want)|\b(rating|owned|wanted|watched):/;
 // Lines that set up a shell rather than run memories.
 const SHELL_SETUP = /\$\(|\| source/;
 
 async function helpExamples(): Promise<string[]> {
-  const pages = await Promise.all(COMMANDS.map((c) => run([c, '--help'])));
+  const pages = await Promise.all(PAGES.map((c) => run([c, '--help'])));
   const lines = pages.flatMap((p) => p.stdout.split('\n'));
   const examples = lines.flatMap((l) => /^\s+\$ (memories .*)$/.exec(l)?.[1] ?? []);
   // The syntax lines of help search: the first column of each, as a search.
@@ -32,7 +34,10 @@ async function helpExamples(): Promise<string[]> {
 function readmeExamples(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  return blocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/\s+# .*$/, '').trim()).filter((l) => l.startsWith('memories '));
+  return blocks
+    .flatMap((b) => b.split('\n'))
+    .map((l) => l.replace(/\s+# .*$/, '').trim())
+    .filter((l) => l.startsWith('memories '));
 }
 
 function queryDocExamples(): string[] {
@@ -49,7 +54,13 @@ describe('every example', () => {
   const shell = (example: string): { status: number | null; stdout: string; stderr: string } =>
     spawnSync('sh', ['-c', `memories() { "${process.execPath}" "${BIN}" "$@"; }\n${example}`], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CACHE_HOME: join(home, 'cache'), MEMORIES_COLLECTION: join(home, 'collection.yaml') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        NO_COLOR: '1',
+        XDG_CACHE_HOME: join(home, 'cache'),
+        MEMORIES_COLLECTION: join(home, 'collection.yaml'),
+      },
     });
 
   it('in help pages, help search, the README and docs/query.md runs and prints', async () => {
@@ -59,7 +70,8 @@ describe('every example', () => {
     for (const example of all) {
       const r = shell(example);
       // validate and the collection commands speak on stderr.
-      if (r.status !== 0 || (`${r.stdout}${r.stderr}`.trim() === '' && !COLLECTION.test(example))) failed.push(`${example}\n  exit ${r.status}: ${r.stderr.trim().split('\n')[0] ?? ''}`);
+      if (r.status !== 0 || (`${r.stdout}${r.stderr}`.trim() === '' && !COLLECTION.test(example)))
+        failed.push(`${example}\n  exit ${r.status}: ${r.stderr.trim().split('\n')[0] ?? ''}`);
     }
     expect(failed).toEqual([]);
   });

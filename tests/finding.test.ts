@@ -6,7 +6,11 @@ import { run } from './helpers';
 
 // Queries and orders as users of beets and gh expect them (issue: find what the user means).
 
-const ids = (stdout: string): string[] => stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+const ids = (stdout: string): string[] =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[0]!);
 
 describe('queries', () => {
   it('take a bare four-digit year as a year', async () => {
@@ -111,7 +115,10 @@ describe('--json FIELDS', () => {
   });
 
   it('gives staff their credit count', async () => {
-    const people = JSON.parse((await run(['staff', '--json', 'id,credits', 'katsuhiro-otomo'])).stdout) as { id: string; credits: number }[];
+    const people = JSON.parse((await run(['staff', '--json', 'id,credits', 'katsuhiro-otomo'])).stdout) as {
+      id: string;
+      credits: number;
+    }[];
     expect(people[0]).toEqual({ id: 'katsuhiro-otomo', credits: 19 });
   });
 });
@@ -121,7 +128,7 @@ describe('search rows', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'memories-who-'));
     for (const options of [{}, { cacheDir }, { cacheDir }]) {
       const { stdout } = await run(['search', 'director:morimoto'], options);
-      expect(stdout).toContain('work\tfrankens-gears\tFranken\'s Gears\tRobot Carnival\t1987\tdirector: Kōji Morimoto\n');
+      expect(stdout).toContain("work\tfrankens-gears\tFranken's Gears\tRobot Carnival\t1987\tdirector: Kōji Morimoto\n");
       expect((await run(['search', 'kanno'], options)).stdout).toContain('\tstaff: Yoko Kanno\n');
     }
   });
@@ -129,7 +136,9 @@ describe('search rows', () => {
   it('name the form of a title or a name that matched, unless it is the one shown', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'memories-form-'));
     for (const options of [{}, { cacheDir }, { cacheDir }]) {
-      expect((await run(['search', '迷宮物語'], options)).stdout).toContain('work\tneo-tokyo\tNeo Tokyo\t(anthology)\t1987\ttitle: 迷宮物語\n');
+      expect((await run(['search', '迷宮物語'], options)).stdout).toContain(
+        'work\tneo-tokyo\tNeo Tokyo\t(anthology)\t1987\ttitle: 迷宮物語\n',
+      );
       expect((await run(['search', 'magnetic'], options)).stdout).toContain('work\tmagnetic-rose\tMagnetic Rose\tMemories\t1995\ttitle\n');
       const people = (await run(['search', 'name:大友'], options)).stdout;
       expect(people).toContain('person\tkatsuhiro-otomo\tKatsuhiro Otomo\t大友克洋\t19\tname: 大友克洋\n');

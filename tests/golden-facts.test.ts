@@ -24,7 +24,17 @@ describe('the bundled catalogue', () => {
   it('holds the four core anthologies and their segments in running order', () => {
     const segments = (id: string): string[] => cat.anthologies.find((a) => a.id === id)!.segments.map((s) => s.title);
     expect(segments('memories')).toEqual(['Magnetic Rose', 'Stink Bomb', 'Cannon Fodder']);
-    expect(segments('robot-carnival')).toEqual(['Opening', "Franken's Gears", 'Deprive', 'Presence', 'Starlight Angel', 'Cloud', 'A Tale of Two Robots', 'Nightmare', 'Ending']);
+    expect(segments('robot-carnival')).toEqual([
+      'Opening',
+      "Franken's Gears",
+      'Deprive',
+      'Presence',
+      'Starlight Angel',
+      'Cloud',
+      'A Tale of Two Robots',
+      'Nightmare',
+      'Ending',
+    ]);
     expect(segments('neo-tokyo')).toEqual(['Labyrinth Labyrinthos', 'Running Man', 'The Order to Stop Construction']);
     expect(segments('short-peace')).toEqual(['Opening', 'Possessions', 'Combustible', 'Gambo', 'A Farewell to Weapons']);
   });
@@ -162,7 +172,14 @@ describe('the bundled catalogue', () => {
       ['In the Evening of a Moonlight Night', ['Kazuyoshi Yaginuma']],
     ],
   };
-  const MUSIC: Record<string, string> = { 'have-i-got-a-story-for-you': 'Christopher Drake', crossfire: 'Kevin Manthei', 'field-test': 'Robert J. Kral', 'in-darkness-dwells': 'Christopher Drake', 'working-through-pain': 'Kevin Manthei', deadshot: 'Robert J. Kral' };
+  const MUSIC: Record<string, string> = {
+    'have-i-got-a-story-for-you': 'Christopher Drake',
+    crossfire: 'Kevin Manthei',
+    'field-test': 'Robert J. Kral',
+    'in-darkness-dwells': 'Christopher Drake',
+    'working-through-pain': 'Kevin Manthei',
+    deadshot: 'Robert J. Kral',
+  };
 
   it.each(Object.entries(NEW))('holds %s with every segment in order, its director and one more credit', (id, expected) => {
     const a = cat.anthologies.find((x) => x.id === id)!;
@@ -190,7 +207,12 @@ describe('the bundled catalogue', () => {
     const of = (id: string): string[] => (cat.releasesByAnthology.get(id) ?? []).map((r) => r.id);
     expect(of('batman-gotham-knight')).toEqual(['batman-gotham-knight-us-dvd', 'batman-gotham-knight-us-bluray']);
     expect(of('halo-legends')).toEqual(['halo-legends-us-dvd', 'halo-legends-us-bluray']);
-    expect(cat.releaseById.get('short-peace-jp-ps3-ranko')).toMatchObject({ format: 'blu-ray', country: 'JP', publisher: 'Namco Bandai Games', released: '2014-01-16' });
+    expect(cat.releaseById.get('short-peace-jp-ps3-ranko')).toMatchObject({
+      format: 'blu-ray',
+      country: 'JP',
+      publisher: 'Namco Bandai Games',
+      released: '2014-01-16',
+    });
   });
 
   it('records the US DVD of Memories as the fact sheet has it', () => {
@@ -228,7 +250,8 @@ describe('the bundled catalogue', () => {
     const works = [...cat.works.values()].map((w) => (w.kind === 'anthology' ? w.anthology : w.segment));
     expect(works.filter((w) => !w.synopsis).map((w) => w.id)).toEqual([]);
     const reviewed = new Set(cat.reviews.map((r) => r.subject));
-    for (const id of [...cat.anthologies.map((a) => a.id), 'magnetic-rose', 'stink-bomb', 'cannon-fodder']) expect(reviewed, id).toContain(id);
+    for (const id of [...cat.anthologies.map((a) => a.id), 'magnetic-rose', 'stink-bomb', 'cannon-fodder'])
+      expect(reviewed, id).toContain(id);
   });
 });
 

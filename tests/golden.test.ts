@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixture, run } from './helpers';
+import { COMMANDS, fixture, run } from './helpers';
 
 // Exact terminal output of every table command, compare and show, at 40, 80 and 120 columns,
 // in the way of gh's TestX_tty tests: a change to a layout shows up here as a diff to read.
@@ -42,8 +42,10 @@ describe('terminal output', () => {
 
 // The whole --help of every command, as np pins its help: a change to help is a diff to read.
 describe('help', () => {
-  const COMMANDS = ['list', 'segments', 'staff', 'releases', 'search', 'fields', 'show', 'review', 'validate', 'own', 'want', 'unown', 'unwant', 'collection', 'watched', 'unwatch', 'log', 'compare', 'completion'];
-  const pages: [name: string, args: string[]][] = [['memories', ['--help']], ...COMMANDS.map((c): [string, string[]] => [c, [c, '--help']])];
+  const pages: [name: string, args: string[]][] = [
+    ['memories', ['--help']],
+    ...COMMANDS.map((c): [string, string[]] => [c, [c, '--help']]),
+  ];
   it.each(pages)('of %s', async (name, args) => {
     const { stdout, code } = await run(args);
     expect(code).toBe(0);

@@ -13,6 +13,41 @@ import type { Catalogue } from '../src/catalogue/catalogue';
 /** The date the tests run on, whatever the clock says. */
 export const TODAY = new Date('2026-11-21T12:00:00Z');
 
+/** Every command memories has, as its help lists them. */
+export const COMMANDS = [
+  'list',
+  'segments',
+  'staff',
+  'releases',
+  'search',
+  'fields',
+  'show',
+  'review',
+  'validate',
+  'own',
+  'want',
+  'unown',
+  'unwant',
+  'collection',
+  'watched',
+  'unwatch',
+  'log',
+  'compare',
+  'completion',
+];
+
+/** Releases of the bundled catalogue, for the tests that write them to a collection. */
+export const SOME_RELEASES = [
+  'memories-us-dvd-2004',
+  'memories-gb-dvd-2004',
+  'memories-jp-dvd-1999',
+  'memories-jp-4k-2025',
+  'robot-carnival-jp-dvd',
+  'neo-tokyo-us-adv-dvd',
+  'short-peace-us-sentai-bluray',
+  'genius-party-us-bluray',
+];
+
 export const BUNDLED = fileURLToPath(new URL('../data', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 export const fixture = (name: string): string => `${FIXTURES}/${name}`;
@@ -60,7 +95,15 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     now: () => TODAY,
     ...(indexDir === undefined
       ? {}
-      : { store: { dir: indexDir, build: options.build ?? 'test', folderCaches: options.cacheDir !== undefined, now: options.storeNow ?? (() => Date.now() + 10_000), viewsFrom: options.viewsFrom ?? 0 } }),
+      : {
+          store: {
+            dir: indexDir,
+            build: options.build ?? 'test',
+            folderCaches: options.cacheDir !== undefined,
+            now: options.storeNow ?? (() => Date.now() + 10_000),
+            viewsFrom: options.viewsFrom ?? 0,
+          },
+        }),
   };
   const code = await main(args, io);
   return { stdout, stderr, code };

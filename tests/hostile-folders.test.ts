@@ -14,7 +14,10 @@ import { run } from './helpers';
 
 const BIN = fileURLToPath(new URL('../bin/memories.js', import.meta.url));
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'memories-hostile-'));
-const timed = async (args: string[], options: Parameters<typeof run>[1] = {}): Promise<Awaited<ReturnType<typeof run>> & { ms: number }> => {
+const timed = async (
+  args: string[],
+  options: Parameters<typeof run>[1] = {},
+): Promise<Awaited<ReturnType<typeof run>> & { ms: number }> => {
   const started = Date.now();
   const r = await run(args, options);
   return { ...r, ms: Date.now() - started };
@@ -44,7 +47,10 @@ describe('linear parsing whatever the file holds', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'data.yaml'), 'anthologies: *undefined\n');
     const r = await run(['--no-bundled', 'validate', dir]);
-    expect([r.code, r.stdout]).toEqual([3, `${dir}/data.yaml:1:14: error: the alias *undefined names no anchor before it; put "&undefined" on a value above, or write the value out\n`]);
+    expect([r.code, r.stdout]).toEqual([
+      3,
+      `${dir}/data.yaml:1:14: error: the alias *undefined names no anchor before it; put "&undefined" on a value above, or write the value out\n`,
+    ]);
   });
 
   it('checks a mapping of 80,000 keys quickly, and refuses it in one problem', async () => {
@@ -53,14 +59,18 @@ describe('linear parsing whatever the file holds', () => {
     writeFileSync(join(dir, 'keys.yaml'), `anthologies:\n${ANTHOLOGY}    links:\n    ${keys.replaceAll('\n', '\n    ')}\n`);
     const r = await timed(['--no-bundled', 'validate', dir]);
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe(`${dir}/keys.yaml:8:7: error: this mapping has 80000 keys, more than the ${MAX_KEYS} a data file may use in one mapping\n`);
+    expect(r.stdout).toBe(
+      `${dir}/keys.yaml:8:7: error: this mapping has 80000 keys, more than the ${MAX_KEYS} a data file may use in one mapping\n`,
+    );
     expect(r.ms).toBeLessThan(8000);
   });
 
   it('still finds a duplicate key, at the second one', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'dup.yaml'), `anthologies:\n${ANTHOLOGY}    links:\n      home: x\n      home: y\n`);
-    expect((await run(['--no-bundled', 'validate', dir])).stdout).toBe(`${dir}/dup.yaml:9:7: error: this key appears twice in the same mapping; remove or rename one of them\n`);
+    expect((await run(['--no-bundled', 'validate', dir])).stdout).toBe(
+      `${dir}/dup.yaml:9:7: error: this key appears twice in the same mapping; remove or rename one of them\n`,
+    );
   });
 });
 
@@ -69,7 +79,9 @@ describe('bounded reads', () => {
     // /proc/self/pagemap says it is 0 bytes long and reads for gigabytes.
     if (!existsSync('/proc/self/pagemap')) return;
     // (Its reads must also be aligned, so it may end in EINVAL instead: either way, bounded.)
-    expect(() => readRegularFile('/proc/self/pagemap', 1 << 20)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^(EFBIG|EINVAL)$/) }));
+    expect(() => readRegularFile('/proc/self/pagemap', 1 << 20)).toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/^(EFBIG|EINVAL)$/) }),
+    );
   });
 
   it('never waits on a file that blocks, and never opens what is not a regular file', () => {
@@ -109,7 +121,10 @@ describe('staying inside the data folder', () => {
 
   it('refuses the root of the file system as a data folder', async () => {
     const r = await timed(['--data', '/', 'list']);
-    expect([r.code, r.stderr]).toEqual([4, 'memories: data folder /: is the root of the file system; give the folder that holds your data files; check the path (given with --data, MEMORIES_DATA or to validate)\n']);
+    expect([r.code, r.stderr]).toEqual([
+      4,
+      'memories: data folder /: is the root of the file system; give the folder that holds your data files; check the path (given with --data, MEMORIES_DATA or to validate)\n',
+    ]);
   });
 
   it('stops at the depth bound with one problem', async () => {
@@ -126,7 +141,10 @@ describe('staying inside the data folder', () => {
 describe('wrapping in linear time', () => {
   it('shows a 200,000-character CJK synopsis in an 80-column terminal within seconds', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'long.yaml'), `anthologies:\n${ANTHOLOGY.replace('id: a', 'id: long')}    synopsis: "${'大友克洋の夢。'.repeat(200_000 / 7)}"\n`);
+    writeFileSync(
+      join(dir, 'long.yaml'),
+      `anthologies:\n${ANTHOLOGY.replace('id: a', 'id: long')}    synopsis: "${'大友克洋の夢。'.repeat(200_000 / 7)}"\n`,
+    );
     const r = await timed(['--no-bundled', '--data', dir, 'show', 'long', '--no-pager'], { tty: true, width: 80 });
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(10_000);

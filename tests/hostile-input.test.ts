@@ -17,17 +17,40 @@ async function validate(name: string, dir = fixture(`bad/${name}`)): Promise<{ c
   const { stdout, stderr, code } = await run(['validate', dir]);
   expect(stderr).not.toMatch(STACK);
   expect(stdout).not.toMatch(STACK);
-  return { code, lines: stdout.split('\n').filter(Boolean).map((l) => l.replace(`${dir}/`, '')), stderr };
+  return {
+    code,
+    lines: stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.replace(`${dir}/`, '')),
+    stderr,
+  };
 }
 
 describe('bad input: a clear message at file:line:col, exit 3, no stack trace', () => {
   it.each([
-    ['unclosed-bracket', ['data.yaml:3:3: error: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }']],
+    [
+      'unclosed-bracket',
+      ['data.yaml:3:3: error: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }'],
+    ],
     ['tab-indentation', ['data.yaml:3:1: error: tab characters cannot indent YAML; indent with spaces']],
     ['duplicate-keys', ['data.yaml:4:5: error: this key appears twice in the same mapping; remove or rename one of them']],
-    ['several-documents', ['data.yaml:3:1: error: this file holds more than one YAML document (a second "---"); keep all records in one document or split the file']],
-    ['top-level-scalar', ['data.yaml:1:1: error: a data file must be a mapping with the keys "anthologies", "staff", "releases", "reviews"; found the text "just some text"']],
-    ['top-level-list', ['data.yaml:1:1: error: a data file must be a mapping with the keys "anthologies", "staff", "releases", "reviews"; found a list']],
+    [
+      'several-documents',
+      [
+        'data.yaml:3:1: error: this file holds more than one YAML document (a second "---"); keep all records in one document or split the file',
+      ],
+    ],
+    [
+      'top-level-scalar',
+      [
+        'data.yaml:1:1: error: a data file must be a mapping with the keys "anthologies", "staff", "releases", "reviews"; found the text "just some text"',
+      ],
+    ],
+    [
+      'top-level-list',
+      ['data.yaml:1:1: error: a data file must be a mapping with the keys "anthologies", "staff", "releases", "reviews"; found a list'],
+    ],
     ['deep-nesting', ['data.yaml:3:5: error: collections are nested too deeply to read; data files need only a few levels']],
     ['long-key', ['data.yaml:4:5: error: a key longer than 1024 characters; keys are field names and ids']],
     [
@@ -53,7 +76,13 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
         'data.yaml:4:29: error: "born" is not a real calendar date: 2001-00',
       ],
     ],
-    ['non-string-keys', ['data.yaml:4:5: error: keys must be plain text; found the number 1995', 'data.yaml:5:7: error: keys must be plain text; found a list']],
+    [
+      'non-string-keys',
+      [
+        'data.yaml:4:5: error: keys must be plain text; found the number 1995',
+        'data.yaml:5:7: error: keys must be plain text; found a list',
+      ],
+    ],
     [
       'unknown-tags',
       [
@@ -61,7 +90,13 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
         'data.yaml:3:28: error: the tag !custom is not allowed; data files use plain YAML values, so remove it',
       ],
     ],
-    ['merge-key', ['data.yaml:3:5: error: unknown field "<<" in staff record', 'data.yaml:3:5: error: staff record "b" is missing the required field "name"']],
+    [
+      'merge-key',
+      [
+        'data.yaml:3:5: error: unknown field "<<" in staff record',
+        'data.yaml:3:5: error: staff record "b" is missing the required field "name"',
+      ],
+    ],
     ['prototype-keys', ['data.yaml:4:5: error: unknown field "__proto__" in staff record']],
     ['utf16', ['data.yaml:1:1: error: file is not UTF-8 (it looks like UTF-16); save it as UTF-8']],
     ['shift-jis', ['data.yaml:3:11: error: file is not valid UTF-8 (Shift_JIS or Latin-1?); save it as UTF-8']],
@@ -112,7 +147,11 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
     writeFileSync(join(dir, 'data.yaml'), `staff:\n  - { id: first, name: &n Name }\n${uses}\n`);
     const { code, lines } = await validate('', dir);
     expect(code).toBe(3);
-    expect(lines).toEqual([expect.stringMatching(/^data\.yaml:\d+:5: error: more than 1000 aliases \(\*name\) in this file; write the values out instead\. The rest of the file was not read$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^data\.yaml:\d+:5: error: more than 1000 aliases \(\*name\) in this file; write the values out instead\. The rest of the file was not read$/,
+      ),
+    ]);
   });
 
   it('loads the good records of a file and skips only the bad one', async () => {
@@ -140,7 +179,9 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
     writeFileSync(join(dir, 'data.yaml'), `staff:\n  - id: big\n    name: Big\n    notes: "${'x'.repeat(900_000)}"\n`);
     expect((await validate('', dir)).code).toBe(0);
     writeFileSync(join(dir, 'data.yaml'), `staff:\n  - id: big\n    name: Big\n    notes: "${'x'.repeat(2_000_000)}"\n`);
-    expect((await validate('', dir)).lines).toEqual(['data.yaml:4:12: error: "notes" is 2000000 characters long, more than the 1000000 a value may have']);
+    expect((await validate('', dir)).lines).toEqual([
+      'data.yaml:4:12: error: "notes" is 2000000 characters long, more than the 1000000 a value may have',
+    ]);
   });
 
   it('never opens a FIFO', async () => {
@@ -148,7 +189,9 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
     execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
     const { code, lines } = await validate('', dir);
     expect(code).toBe(3);
-    expect(lines).toEqual(['pipe.yaml:1:1: error: not a regular file (a FIFO, socket or device?); data files must be plain files, so it was not read']);
+    expect(lines).toEqual([
+      'pipe.yaml:1:1: error: not a regular file (a FIFO, socket or device?); data files must be plain files, so it was not read',
+    ]);
   });
 
   it('survives symbolic link loops, of files and of folders', async () => {
@@ -173,7 +216,9 @@ describe('bad input: a clear message at file:line:col, exit 3, no stack trace', 
   it('exits 4 for a missing --data folder', async () => {
     const { code, stderr } = await run(['--data', '/no/such/place', 'validate']);
     expect(code).toBe(4);
-    expect(stderr).toBe('memories: data folder /no/such/place: no such file or folder; check the path (given with --data, MEMORIES_DATA or to validate)\n');
+    expect(stderr).toBe(
+      'memories: data folder /no/such/place: no such file or folder; check the path (given with --data, MEMORIES_DATA or to validate)\n',
+    );
   });
 
   it('names both places of an id defined in two folders', async () => {
@@ -191,7 +236,10 @@ describe('random damage to a valid file', () => {
     fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 5 }) }),
   );
 
-  function apply(text: string, d: fc.Arbitrary<unknown> extends never ? never : { kind: string; at: number; length?: number; text?: string }): string {
+  function apply(
+    text: string,
+    d: fc.Arbitrary<unknown> extends never ? never : { kind: string; at: number; length?: number; text?: string },
+  ): string {
     const at = d.at % (text.length + 1);
     if (d.kind === 'delete') return text.slice(0, at) + text.slice(at + d.length!);
     if (d.kind === 'insert') return text.slice(0, at) + d.text! + text.slice(at);

@@ -19,7 +19,10 @@ const ids = ['memories-us-dvd-2004', 'memories-gb-dvd-2004', 'memories-jp-dvd-19
 const owned = () => {
   const { collection, problems } = loadCollection(file);
   if (problems.errorCount > 0) throw new Error(`round left a broken file:\n${readFileSync(file, 'utf8')}`);
-  return collection.owned.map((o) => o.release).sort().join(',');
+  return collection.owned
+    .map((o) => o.release)
+    .sort()
+    .join(',');
 };
 
 const runOnce = (args, killAfter) =>
@@ -41,7 +44,13 @@ for (let round = 0; round < rounds; round++) {
   const outcome = await runOnce(args, 30 + Math.random() * 150);
   if (outcome === 'SIGKILL') killed++;
   const after = owned();
-  const changed = args[0] === 'own' ? [...before.split(','), id].filter(Boolean).sort().join(',') : before.split(',').filter((x) => x !== id).join(',');
+  const changed =
+    args[0] === 'own'
+      ? [...before.split(','), id].filter(Boolean).sort().join(',')
+      : before
+          .split(',')
+          .filter((x) => x !== id)
+          .join(',');
   if (after !== before && after !== changed) throw new Error(`round ${round}: ${before} became ${after}, neither old nor new`);
   if (outcome === 0 && after !== changed) throw new Error(`round ${round}: reported success but the change is missing`);
 }

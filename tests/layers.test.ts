@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const eslint = new ESLint({ cwd: ROOT });
-const rules = async (file: string, code: string): Promise<(string | null)[]> => (await eslint.lintText(code, { filePath: join(ROOT, file) }))[0]!.messages.map((m) => m.ruleId);
+const rules = async (file: string, code: string): Promise<(string | null)[]> =>
+  (await eslint.lintText(code, { filePath: join(ROOT, file) }))[0]!.messages.map((m) => m.ruleId);
 
 describe('the layers', () => {
   it.each([
@@ -28,7 +29,11 @@ describe('the layers', () => {
   });
 
   it('are linted with types: a floating promise or an any leak is an error', async () => {
-    expect(await rules('src/cli/x.ts', 'export function f(): void {\n  Promise.resolve(1);\n}\n')).toContain('@typescript-eslint/no-floating-promises');
-    expect(await rules('src/query/x.ts', 'export const x = (v: string): string => JSON.parse(v);\n')).toContain('@typescript-eslint/no-unsafe-return');
+    expect(await rules('src/cli/x.ts', 'export function f(): void {\n  Promise.resolve(1);\n}\n')).toContain(
+      '@typescript-eslint/no-floating-promises',
+    );
+    expect(await rules('src/query/x.ts', 'export const x = (v: string): string => JSON.parse(v);\n')).toContain(
+      '@typescript-eslint/no-unsafe-return',
+    );
   });
 });

@@ -12,7 +12,12 @@ const PASSAGES = fileURLToPath(new URL('./fixtures/originality/source-passages.t
 const RUN = 6;
 
 /** Lower-case words, letters and digits only: punctuation and case never hide a copy. */
-const words = (text: string): string[] => text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Every run of RUN words in a text, joined by spaces. */
 function runs(text: string): Set<string> {

@@ -52,7 +52,9 @@ describe('data never drives the terminal', () => {
 
   it('quotes bad values in problem messages as they are written in the file', async () => {
     const { stdout } = await run([...hostile, 'validate']);
-    expect(stdout).toContain('hostile.yaml:31:14: error: "subject" must be an id of lower-case letters and digits joined by hyphens (like "magnetic-rose"); found "no-such-\\e[31m"');
+    expect(stdout).toContain(
+      'hostile.yaml:31:14: error: "subject" must be an id of lower-case letters and digits joined by hyphens (like "magnetic-rose"); found "no-such-\\e[31m"',
+    );
   });
 
   it('applies our own colour after escaping, so styling survives and data cannot add any', async () => {
@@ -85,7 +87,11 @@ describe('CSV', () => {
 });
 
 describe('the pager', () => {
-  async function paged(env: Record<string, string>, args = ['show', 'memories'], rows = 10): Promise<{ pager?: string; pagerEnv?: Io['env']; stdout: string; text?: string }> {
+  async function paged(
+    env: Record<string, string>,
+    args = ['show', 'memories'],
+    rows = 10,
+  ): Promise<{ pager?: string; pagerEnv?: Io['env']; stdout: string; text?: string }> {
     let stdout = '';
     const seen: { pager?: string; pagerEnv?: Io['env']; text?: string } = {};
     await main(args, {
@@ -117,7 +123,12 @@ describe('the pager', () => {
   });
 
   it('does not page with --no-pager, a pager of cat, TERM=dumb, or output that fits the screen', async () => {
-    for (const r of [await paged({}, ['--no-pager', 'show', 'memories']), await paged({ PAGER: 'cat' }), await paged({ TERM: 'dumb' }), await paged({}, ['show', 'deprive'], 200)]) {
+    for (const r of [
+      await paged({}, ['--no-pager', 'show', 'memories']),
+      await paged({ PAGER: 'cat' }),
+      await paged({ TERM: 'dumb' }),
+      await paged({}, ['show', 'deprive'], 200),
+    ]) {
       expect(r.pager).toBeUndefined();
       expect(r.stdout).not.toBe('');
     }
@@ -139,14 +150,23 @@ describe('completion', () => {
     [['li'], ['list']],
     [['show', 'magn'], ['magnetic-rose']],
     [['review', 'cannon'], ['cannon-fodder']],
-    [['list', 'dir'], ['directed:', 'director:']],
+    [
+      ['list', 'dir'],
+      ['directed:', 'director:'],
+    ],
     [['releases', 'anthology:ro'], ['anthology:robot-carnival']],
     [['list', '--js'], ['--json']],
-    [['completion', ''], ['bash', 'fish', 'zsh']],
+    [
+      ['completion', ''],
+      ['bash', 'fish', 'zsh'],
+    ],
     [['fields', 'p'], ['people']],
     [['releases', '--columns', 'cat'], ['catalog']],
     [['releases', '--columns', 'id,cat'], ['id,catalog']],
-    [['list', '--columns', 'id', 'dir'], ['directed:', 'director:']],
+    [
+      ['list', '--columns', 'id', 'dir'],
+      ['directed:', 'director:'],
+    ],
   ])('%j -> %j', async (words, expected) => {
     const { stdout, code } = await run(['__complete', ...words]);
     expect(code).toBe(0);
@@ -165,7 +185,13 @@ describe('in a real terminal', () => {
   const pty = (cols: number, args: string): string => {
     const r = spawnSync('script', ['-qec', `stty cols ${cols} rows 200; ${process.execPath} ${BIN} ${args}`, '/dev/null'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1', MEMORIES_PAGER: 'cat', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        TERM: 'xterm',
+        NO_COLOR: '1',
+        MEMORIES_PAGER: 'cat',
+        XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'memories-xdg-')),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (r.error) throw new Error(`script(1) is needed for this test (util-linux): ${r.error.message}`);
@@ -174,7 +200,21 @@ describe('in a real terminal', () => {
 
   it.each([40, 80, 120])('fits every line of every command at %i columns, measured by string-width', async (cols) => {
     const { default: stringWidth } = await import('string-width');
-    const commands = ['list', 'segments', 'staff', 'releases', 'search otomo', 'compare memories-us-dvd-2004 memories-gb-dvd-2004', 'compare memories', 'show memories', 'show magnetic-rose', 'show "Yoko Kanno"', 'show memories-jp-4k-2025', 'review memories', 'fields releases'];
+    const commands = [
+      'list',
+      'segments',
+      'staff',
+      'releases',
+      'search otomo',
+      'compare memories-us-dvd-2004 memories-gb-dvd-2004',
+      'compare memories',
+      'show memories',
+      'show magnetic-rose',
+      'show "Yoko Kanno"',
+      'show memories-jp-4k-2025',
+      'review memories',
+      'fields releases',
+    ];
     // One pty for them all (MEMORIES_PAGER is cat): each command after the first is run in full.
     const out = pty(cols, commands.join(`; ${process.execPath} ${BIN} `));
     const lines = out.split('\n');
@@ -193,9 +233,14 @@ describe('in a real terminal', () => {
         expect(line, 'no trailing spaces').toBe(line.trimEnd());
       }
       // Every piece of text on every line starts where a column of the header starts.
-      const starts = (line: string): number[] => [...line.matchAll(/(?:^| {2,})(\S)/g)].map((m) => stringWidth(line.slice(0, m.index + m[0].length - 1)));
+      const starts = (line: string): number[] =>
+        [...line.matchAll(/(?:^| {2,})(\S)/g)].map((m) => stringWidth(line.slice(0, m.index + m[0].length - 1)));
       const columns = new Set(starts(lines[0]!));
-      for (const line of lines) expect(starts(line).every((s) => columns.has(s)), lines.join('\n')).toBe(true);
+      for (const line of lines)
+        expect(
+          starts(line).every((s) => columns.has(s)),
+          lines.join('\n'),
+        ).toBe(true);
     }
   });
 });

@@ -9,7 +9,15 @@ import { fixture, run } from './helpers';
 
 const first = async (args: string[]): Promise<{ code: number; line: string; stderr: string }> => {
   const r = await run(args);
-  return { code: r.code, line: r.stdout.split('\n').find((l) => l.startsWith('ID'))?.replace(/^ID\s+/, '') ?? '', stderr: r.stderr };
+  return {
+    code: r.code,
+    line:
+      r.stdout
+        .split('\n')
+        .find((l) => l.startsWith('ID'))
+        ?.replace(/^ID\s+/, '') ?? '',
+    stderr: r.stderr,
+  };
 };
 
 describe('REF resolution', () => {
@@ -66,6 +74,12 @@ describe('one id in two id spaces', () => {
     expect(r.stderr).toContain('  release:magnetic-rose  (release');
     const release = await first([...data, 'show', 'release:magnetic-rose']);
     expect(release.line).toBe('magnetic-rose');
-    expect((await run([...data, 'own', 'magnetic-rose'], { env: { NO_COLOR: '1', MEMORIES_COLLECTION: join(mkdtempSync(join(tmpdir(), 'memories-shared-')), 'c.yaml') } })).code).toBe(0);
+    expect(
+      (
+        await run([...data, 'own', 'magnetic-rose'], {
+          env: { NO_COLOR: '1', MEMORIES_COLLECTION: join(mkdtempSync(join(tmpdir(), 'memories-shared-')), 'c.yaml') },
+        })
+      ).code,
+    ).toBe(0);
   });
 });

@@ -55,7 +55,12 @@ function setup(): { data: string[]; cacheDir: string; env: Record<string, string
   const cacheDir = mkdtempSync(join(tmpdir(), 'memories-index-cache-'));
   const collection = join(cacheDir, 'collection.yaml');
   writeFileSync(collection, COLLECTION);
-  return { data, cacheDir, env: { NO_COLOR: '1', MEMORIES_COLLECTION: collection }, args: ['--no-bundled', ...data.flatMap((d) => ['--data', d])] };
+  return {
+    data,
+    cacheDir,
+    env: { NO_COLOR: '1', MEMORIES_COLLECTION: collection },
+    args: ['--no-bundled', ...data.flatMap((d) => ['--data', d])],
+  };
 }
 
 const QUERIES = [
@@ -84,7 +89,8 @@ const QUERIES = [
 describe('the stored search index', () => {
   const { cacheDir, env, args } = setup();
   const live = (query: string[], tty = false): Promise<RunResult> => run([...args, 'search', ...query], { env, tty });
-  const stored = (query: string[], h = heavy, tty = false): Promise<RunResult> => run([...args, 'search', ...query], { env, tty, indexDir: cacheDir, heavy: h });
+  const stored = (query: string[], h = heavy, tty = false): Promise<RunResult> =>
+    run([...args, 'search', ...query], { env, tty, indexDir: cacheDir, heavy: h });
 
   it('is written by a search, then answers searches without parsing a file', async () => {
     const cold = await stored(['director:otomo']);
@@ -112,13 +118,54 @@ describe('the stored search index', () => {
 
   it('agrees with the catalogue on any query built from the data words and fields', async () => {
     await stored(['director:otomo']);
-    const fields = ['', 'title:', 'director:', 'music:', 'staff:', 'studio:', 'name:', 'publisher:', 'anthology:', 'format:', '^', 'title:=', 'year:', 'owned:', 'watched:'];
-    const words = ['memories', 'otomo', 'ōtomo', '大友', 'kon', 'satoshi', 'robot', 'carnival', 'neo', 'tokyo', 'short', 'peace', 'blu', 'dvd', '1987', '1995..', 'yes', 'no', 'a', 'ｍｅｍｏｒｉｅｓ', 'カーニバル'];
+    const fields = [
+      '',
+      'title:',
+      'director:',
+      'music:',
+      'staff:',
+      'studio:',
+      'name:',
+      'publisher:',
+      'anthology:',
+      'format:',
+      '^',
+      'title:=',
+      'year:',
+      'owned:',
+      'watched:',
+    ];
+    const words = [
+      'memories',
+      'otomo',
+      'ōtomo',
+      '大友',
+      'kon',
+      'satoshi',
+      'robot',
+      'carnival',
+      'neo',
+      'tokyo',
+      'short',
+      'peace',
+      'blu',
+      'dvd',
+      '1987',
+      '1995..',
+      'yes',
+      'no',
+      'a',
+      'ｍｅｍｏｒｉｅｓ',
+      'カーニバル',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...fields), fc.constantFrom(...words)), { minLength: 1, maxLength: 3 }), async (terms) => {
-        const query = terms.map(([f, w]) => f + w);
-        expect(await stored(query)).toEqual(await live(query));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...fields), fc.constantFrom(...words)), { minLength: 1, maxLength: 3 }),
+        async (terms) => {
+          const query = terms.map(([f, w]) => f + w);
+          expect(await stored(query)).toEqual(await live(query));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +71,10 @@ function setup(): { args: string[]; env: Record<string, string>; cacheDir: strin
   const data = dataFolder();
   const root = join(data, '..');
   const collection = join(root, 'collection.yaml');
-  writeFileSync(collection, 'owned:\n  - release: memories-us-dvd-2004\n  - release: nothing-like-it\nviewings:\n  - { work: stink-bomb, rating: 7 }\n');
+  writeFileSync(
+    collection,
+    'owned:\n  - release: memories-us-dvd-2004\n  - release: nothing-like-it\nviewings:\n  - { work: stink-bomb, rating: 7 }\n',
+  );
   utimesSync(collection, LONG_AGO, LONG_AGO);
   return { args: ['--no-bundled', '--data', data], env: { NO_COLOR: '1', MEMORIES_COLLECTION: collection }, cacheDir: join(root, 'cache') };
 }
@@ -86,7 +100,18 @@ describe('answers from the store', () => {
     let parsed = 0;
     const counting = { ...heavy, parseFile: (...a: Parameters<typeof heavy.parseFile>) => (parsed++, heavy.parseFile(...a)) };
     // No folder caches (indexDir alone): a run that loaded the catalogue would parse every file.
-    const commands = [['list'], ['list', '--limit', '1'], ['segments'], ['staff'], ['releases', '--csv'], ['show', 'memories'], ['show', 'otomo'], ['show', 'memories-gb-dvd-2004', '--json'], ['compare', 'memories'], ['validate']];
+    const commands = [
+      ['list'],
+      ['list', '--limit', '1'],
+      ['segments'],
+      ['staff'],
+      ['releases', '--csv'],
+      ['show', 'memories'],
+      ['show', 'otomo'],
+      ['show', 'memories-gb-dvd-2004', '--json'],
+      ['compare', 'memories'],
+      ['validate'],
+    ];
     await run([...args, 'validate'], { env, indexDir: cacheDir });
     expect(readdirSync(cacheDir).some((f) => f.startsWith('views-'))).toBe(true);
     for (const command of commands) {
@@ -99,7 +124,8 @@ describe('answers from the store', () => {
 
   it('keep no views for data small enough to load whole, which answers as quickly', async () => {
     const { args, env, cacheDir } = setup();
-    for (const command of [['validate'], ['list'], ['show', 'memories']]) await run([...args, ...noPager(command)], { env, cacheDir, viewsFrom: VIEWS_FROM });
+    for (const command of [['validate'], ['list'], ['show', 'memories']])
+      await run([...args, ...noPager(command)], { env, cacheDir, viewsFrom: VIEWS_FROM });
     expect(readdirSync(cacheDir).filter((f) => f.startsWith('views-'))).toEqual([]);
     await run([...args, 'list'], { env, cacheDir, viewsFrom: 1000 });
     expect(readdirSync(cacheDir).filter((f) => f.startsWith('views-'))).toHaveLength(1);
@@ -119,7 +145,18 @@ describe('answers from the store', () => {
   it('survive a few hundred random byte flips in every store file, each answered as the files answer', async () => {
     const { args, env, cacheDir } = setup();
     // Commands that print every record, so that a flipped letter anywhere would show.
-    const commands = [['search', 'o'], ['validate'], ['list', '--json'], ['staff', '--json'], ['releases', '--json'], ['reviews', '--json'], ['list', 'owned:yes'], ['segments'], ['show', 'otomo', '--json'], ['compare', 'memories', '--json']];
+    const commands = [
+      ['search', 'o'],
+      ['validate'],
+      ['list', '--json'],
+      ['staff', '--json'],
+      ['releases', '--json'],
+      ['reviews', '--json'],
+      ['list', 'owned:yes'],
+      ['segments'],
+      ['show', 'otomo', '--json'],
+      ['compare', 'memories', '--json'],
+    ];
     const expected = new Map<string, RunResult>();
     for (const command of commands) expected.set(command.join(' '), await run([...args, ...command], { env }));
     for (const command of commands) await run([...args, ...command], { env, cacheDir });
@@ -128,20 +165,32 @@ describe('answers from the store', () => {
     const clean = new Map(files.map((f) => [f, readFileSync(join(cacheDir, f))]));
     // Half the flips turn a letter into another letter, which leaves JSON valid: only a digest finds those.
     // The digest at the head of each file is left out of the letters, or most of those flips would only hit it.
-    const letters = new Map([...clean].map(([f, bytes]) => [f, [...bytes.keys()].filter((i) => i > bytes.indexOf(0x20) && bytes[i]! >= 0x61 && bytes[i]! <= 0x7a)]));
+    const letters = new Map(
+      [...clean].map(([f, bytes]) => [
+        f,
+        [...bytes.keys()].filter((i) => i > bytes.indexOf(0x20) && bytes[i]! >= 0x61 && bytes[i]! <= 0x7a),
+      ]),
+    );
     // Unbiased: fast-check leans towards small and extreme values, which would keep hitting the first bytes.
     const where = fc.noBias(fc.integer({ min: 0, max: 2 ** 30 }));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...files), where, fc.boolean(), fc.integer({ min: 1, max: 255 }), fc.constantFrom(...commands), async (file, at, letter, flip, command) => {
-        const bytes = Buffer.from(clean.get(file)!);
-        if (letter) {
-          const i = letters.get(file)![at % letters.get(file)!.length]!;
-          bytes[i] = 0x61 + ((bytes[i]! - 0x61 + 1 + (flip % 25)) % 26);
-        } else bytes[at % bytes.length]! ^= flip;
-        writeFileSync(join(cacheDir, file), bytes);
-        expect(await run([...args, ...command], { env, cacheDir })).toEqual(expected.get(command.join(' ')));
-        for (const [name, text] of clean) writeFileSync(join(cacheDir, name), text);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...files),
+        where,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 255 }),
+        fc.constantFrom(...commands),
+        async (file, at, letter, flip, command) => {
+          const bytes = Buffer.from(clean.get(file)!);
+          if (letter) {
+            const i = letters.get(file)![at % letters.get(file)!.length]!;
+            bytes[i] = 0x61 + ((bytes[i]! - 0x61 + 1 + (flip % 25)) % 26);
+          } else bytes[at % bytes.length]! ^= flip;
+          writeFileSync(join(cacheDir, file), bytes);
+          expect(await run([...args, ...command], { env, cacheDir })).toEqual(expected.get(command.join(' ')));
+          for (const [name, text] of clean) writeFileSync(join(cacheDir, name), text);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -150,7 +199,11 @@ describe('answers from the store', () => {
 /** The built command, with its cache wherever XDG_CACHE_HOME says. */
 function memories(args: string[], env: Record<string, string>): { stdout: string; stderr: string; status: number | null; ms: number } {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status, ms: Date.now() - started };
 }
 

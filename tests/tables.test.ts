@@ -21,7 +21,8 @@ describe('table columns', () => {
     expect(bad.stderr).toContain('has no column "catalgo" (did you mean "catalog"?)');
     const help = await run(['releases', '--columns', 'help']);
     expect(help.code).toBe(0);
-    for (const name of ['id', 'catalog', 'title', 'aspect', 'runtime', 'discs', 'audio', 'subtitles']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['id', 'catalog', 'title', 'aspect', 'runtime', 'discs', 'audio', 'subtitles'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('show the catalog number by default, after the old columns so that piped fields keep their numbers', async () => {
@@ -120,11 +121,17 @@ describe('show in a terminal', () => {
   });
 
   it('names the native title as such, lists the studios of the film and its segments, and shows the collection marks', async () => {
-    const { stdout } = await run(['show', 'memories'], { ...terminal(100), env: { NO_COLOR: '1', MEMORIES_COLLECTION: fixture('collection-owned.yaml') } });
+    const { stdout } = await run(['show', 'memories'], {
+      ...terminal(100),
+      env: { NO_COLOR: '1', MEMORIES_COLLECTION: fixture('collection-owned.yaml') },
+    });
     expect(stdout).toMatch(/^Native title +MEMORIES$/m);
     expect(stdout).toMatch(/^Studios +Studio 4°C, Madhouse$/m);
     expect(stdout).not.toMatch(/^Title /m);
-    const release = await run(['show', 'memories-us-dvd-2004'], { ...terminal(100), env: { NO_COLOR: '1', MEMORIES_COLLECTION: fixture('collection-owned.yaml') } });
+    const release = await run(['show', 'memories-us-dvd-2004'], {
+      ...terminal(100),
+      env: { NO_COLOR: '1', MEMORIES_COLLECTION: fixture('collection-owned.yaml') },
+    });
     expect(release.stdout.split('\n')[0]).toBe('● Memories: US DVD  (Columbia TriStar Home Entertainment, 2004)');
   });
 });

@@ -94,11 +94,13 @@ function checkRejected(cat: Catalogue, rejected: RecordsByKind, problems: Proble
   const credits = (record: { credits?: Credit[] }): Credit[] => (Array.isArray(record.credits) ? record.credits : []);
   for (const a of rejected.anthologies) {
     for (const credit of [...credits(a), ...(Array.isArray(a.segments) ? a.segments : []).flatMap(credits)]) {
-      if (typeof credit.staff === 'string' && !cat.staffById.has(credit.staff) && !ids.has(credit.staff)) problems.error(credit.at, ...danglingStaff(cat, credit.staff));
+      if (typeof credit.staff === 'string' && !cat.staffById.has(credit.staff) && !ids.has(credit.staff))
+        problems.error(credit.at, ...danglingStaff(cat, credit.staff));
     }
   }
   for (const r of rejected.releases) {
-    if (typeof r.anthology === 'string' && cat.works.get(r.anthology)?.kind !== 'anthology' && !ids.has(r.anthology)) problems.error(r.at, ...danglingAnthology(cat, r));
+    if (typeof r.anthology === 'string' && cat.works.get(r.anthology)?.kind !== 'anthology' && !ids.has(r.anthology))
+      problems.error(r.at, ...danglingAnthology(cat, r));
   }
   for (const r of rejected.reviews) {
     if (typeof r.subject === 'string' && !cat.works.has(r.subject) && !ids.has(r.subject)) problems.error(r.at, ...danglingSubject(cat, r));
@@ -109,7 +111,10 @@ function checkRejected(cat: Catalogue, rejected: RecordsByKind, problems: Proble
 type Told = [message: string, hint: string | undefined];
 
 function danglingStaff(cat: Catalogue, staff: string): Told {
-  return [`credit names staff "${staff}", which no staff record has`, suggest(staff, cat.staffById.keys(), 'add the person under "staff:" or fix the id')];
+  return [
+    `credit names staff "${staff}", which no staff record has`,
+    suggest(staff, cat.staffById.keys(), 'add the person under "staff:" or fix the id'),
+  ];
 }
 
 function danglingAnthology(cat: Catalogue, r: Release): Told {
@@ -129,7 +134,9 @@ function danglingSubject(cat: Catalogue, r: Review): Told {
  */
 function warnSharedIds(cat: Catalogue, problems: Problems): void {
   const space = (id: string): string | undefined => (cat.works.has(id) ? 'a work' : cat.staffById.has(id) ? 'a person' : undefined);
-  for (const s of cat.staff) if (cat.works.has(s.id)) problems.warning(s.at, `staff id "${s.id}" is also the id of a work; a REF of it will need person: or work: before it`);
+  for (const s of cat.staff)
+    if (cat.works.has(s.id))
+      problems.warning(s.at, `staff id "${s.id}" is also the id of a work; a REF of it will need person: or work: before it`);
   for (const r of cat.releases) {
     const other = space(r.id);
     if (other) problems.warning(r.at, `release id "${r.id}" is also the id of ${other}; a REF of it will need release: before it`);
@@ -155,7 +162,10 @@ function addAnthology(cat: Catalogue, a: Anthology, problems: Problems): void {
     const first = cat.works.get(r.id);
     const firstAt = first ? (first.kind === 'anthology' ? first.anthology.at : first.segment.at) : seen.get(r.id);
     if (firstAt) {
-      problems.error(r.at, `duplicate work id "${r.id}": already defined at ${where(firstAt)}; anthologies and segments share one id space`);
+      problems.error(
+        r.at,
+        `duplicate work id "${r.id}": already defined at ${where(firstAt)}; anthologies and segments share one id space`,
+      );
       ok = false;
     }
     seen.set(r.id, r.at);
@@ -175,7 +185,12 @@ function formerIds(cat: Catalogue, problems: Problems): Map<string, string> {
   for (const s of cat.staff) {
     for (const old of s.former_ids ?? []) {
       const other = cat.staffById.get(old)?.id ?? former.get(old);
-      if (other !== undefined && other !== s.id) problems.error(s.at, `former id "${old}" of staff "${s.id}" is also the id or a former id of staff "${other}"`, 'remove it from one of them');
+      if (other !== undefined && other !== s.id)
+        problems.error(
+          s.at,
+          `former id "${old}" of staff "${s.id}" is also the id or a former id of staff "${other}"`,
+          'remove it from one of them',
+        );
       else former.set(old, s.id);
     }
   }

@@ -14,7 +14,11 @@ export interface Plan {
 
 const indexesOf = (list: readonly CollectionItem[], id: string): number[] => list.flatMap((item, i) => (item.release === id ? [i] : []));
 
-const newItem = (id: string, note: string | undefined, today: string): Entry => ({ release: id, ...(note === undefined ? {} : { note }), added: today });
+const newItem = (id: string, note: string | undefined, today: string): Entry => ({
+  release: id,
+  ...(note === undefined ? {} : { note }),
+  added: today,
+});
 
 /** `own`: add each release, or change its note when it is owned already; a wanted one comes off the wishlist. */
 export function planOwn(collection: Collection, ids: readonly string[], note: string | undefined, today: string): Plan {
@@ -29,7 +33,10 @@ export function planOwn(collection: Collection, ids: readonly string[], note: st
       continue;
     }
     const wanted = indexesOf(collection.wanted, id);
-    plan.edits.push({ op: 'add', list: 'owned', entry: newItem(id, note, today) }, ...wanted.map((index): Edit => ({ op: 'remove', list: 'wanted', index })));
+    plan.edits.push(
+      { op: 'add', list: 'owned', entry: newItem(id, note, today) },
+      ...wanted.map((index): Edit => ({ op: 'remove', list: 'wanted', index })),
+    );
     plan.messages.push(`added ${id} to your collection${wanted.length > 0 ? ' (and took it off your wishlist)' : ''}`);
   }
   return plan;
@@ -93,5 +100,8 @@ export function planUnwatch(collection: Collection, work: string, date: string |
   });
   if (pick === undefined) return { edits: [], messages: [`no viewing of ${work}${date === undefined ? '' : ` on ${date}`} is logged`] };
   const when = collection.viewings[pick]!.date;
-  return { edits: [{ op: 'remove', list: 'viewings', index: pick }], messages: [`removed the viewing of ${work}${when === undefined ? '' : ` on ${when}`}`] };
+  return {
+    edits: [{ op: 'remove', list: 'viewings', index: pick }],
+    messages: [`removed the viewing of ${work}${when === undefined ? '' : ` on ${when}`}`],
+  };
 }

@@ -43,16 +43,20 @@ export function loadCollection(path: string): LoadedCollection {
 }
 
 export type UpdateResult =
-  | { kind: 'written' | 'unchanged'; messages: string[] }
-  | { kind: 'invalid'; problems: Problems }
-  | { kind: 'refused'; message: string };
+  { kind: 'written' | 'unchanged'; messages: string[] } | { kind: 'invalid'; problems: Problems } | { kind: 'refused'; message: string };
 
 type Lists = Record<'owned' | 'wanted' | 'viewings', Entry[]>;
 
 /** The collection's content, positions left out, each entry's keys in one order: what an edit must keep or change. */
 function contentOf(collection: Record<keyof Lists, readonly object[]>): string {
   const entries = (list: readonly object[]): Entry[] =>
-    list.map((item) => Object.fromEntries(Object.entries(item).filter(([k, v]) => k !== 'at' && v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))));
+    list.map((item) =>
+      Object.fromEntries(
+        Object.entries(item)
+          .filter(([k, v]) => k !== 'at' && v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
+    );
   return JSON.stringify({ owned: entries(collection.owned), wanted: entries(collection.wanted), viewings: entries(collection.viewings) });
 }
 

@@ -38,11 +38,22 @@ export interface CollectionIndex {
 
 export const emptyCollection = (): Collection => ({ owned: [], wanted: [], viewings: [] });
 
-const isEntry = (key: 'release' | 'work') => (e: unknown): boolean => isObject(e) && typeof e[key] === 'string' && isObject(e.at) && typeof e.at.file === 'string';
+const isEntry =
+  (key: 'release' | 'work') =>
+  (e: unknown): boolean =>
+    isObject(e) && typeof e[key] === 'string' && isObject(e.at) && typeof e.at.file === 'string';
 
 /** Whether a value read back from the store is a decoded collection (see isRecordsByKind). */
 export function isCollection(v: unknown): v is Collection {
-  return isObject(v) && Array.isArray(v.owned) && v.owned.every(isEntry('release')) && Array.isArray(v.wanted) && v.wanted.every(isEntry('release')) && Array.isArray(v.viewings) && v.viewings.every(isEntry('work'));
+  return (
+    isObject(v) &&
+    Array.isArray(v.owned) &&
+    v.owned.every(isEntry('release')) &&
+    Array.isArray(v.wanted) &&
+    v.wanted.every(isEntry('release')) &&
+    Array.isArray(v.viewings) &&
+    v.viewings.every(isEntry('work'))
+  );
 }
 
 // Decoding lives in collection-store.ts, with the yaml package, outside the start-up bundle.
@@ -60,7 +71,13 @@ export interface KnownIds {
  * rest share one warning, so a collection of bundled releases under --no-bundled warns once.
  */
 export function indexCollection(collection: Collection, known: KnownIds, problems: Problems): CollectionIndex {
-  const index: CollectionIndex = { owned: new Map(), wanted: new Map(), viewings: [], viewingsByWork: new Map(), unknown: { owned: [], wanted: [], viewings: [] } };
+  const index: CollectionIndex = {
+    owned: new Map(),
+    wanted: new Map(),
+    viewings: [],
+    viewingsByWork: new Map(),
+    unknown: { owned: [], wanted: [], viewings: [] },
+  };
   let releaseIds: string[] | undefined;
   let workIds: string[] | undefined;
   const missing: { at: Pos; id: string; what: string }[] = [];
@@ -88,9 +105,13 @@ export function indexCollection(collection: Collection, known: KnownIds, problem
     index.viewings.push(v);
     index.viewingsByWork.set(v.work, [...(index.viewingsByWork.get(v.work) ?? []), v]);
   }
-  if (missing.length === 1) problems.warning(missing[0]!.at, `${missing[0]!.what} is not in the loaded catalogue; is its data folder loaded?`);
+  if (missing.length === 1)
+    problems.warning(missing[0]!.at, `${missing[0]!.what} is not in the loaded catalogue; is its data folder loaded?`);
   else if (missing.length > 1) {
-    problems.warning(missing[0]!.at, `${missing.length} entries name releases or works that are not in the loaded catalogue ("${missing[0]!.id}" and more); is their data folder loaded? memories collection and memories log list them`);
+    problems.warning(
+      missing[0]!.at,
+      `${missing.length} entries name releases or works that are not in the loaded catalogue ("${missing[0]!.id}" and more); is their data folder loaded? memories collection and memories log list them`,
+    );
   }
   return index;
 }
@@ -98,6 +119,9 @@ export function indexCollection(collection: Collection, known: KnownIds, problem
 /** The rating of the latest rated viewing of a work (undated viewings count as oldest). */
 export function latestRating(index: CollectionIndex | undefined, workId: string): number | undefined {
   const rated = (index?.viewingsByWork.get(workId) ?? []).filter((v) => v.rating !== undefined);
-  const latest = rated.reduce<Viewing | undefined>((best, v) => (best === undefined || (v.date ?? '') >= (best.date ?? '') ? v : best), undefined);
+  const latest = rated.reduce<Viewing | undefined>(
+    (best, v) => (best === undefined || (v.date ?? '') >= (best.date ?? '') ? v : best),
+    undefined,
+  );
   return latest?.rating;
 }

@@ -59,7 +59,13 @@ export function decodeFile(source: SourceFile, problems: Problems): RecordsByKin
  * Decode a document whose top level is a mapping of the keys in `table`, each a list of records.
  * The part of each record with a problem that could be read goes to `rejected`, if given.
  */
-export function decodeDocument(source: SourceFile, problems: Problems, table: TopLevel, what: string, rejected?: Record<string, unknown[]>): Record<string, unknown[]> {
+export function decodeDocument(
+  source: SourceFile,
+  problems: Problems,
+  table: TopLevel,
+  what: string,
+  rejected?: Record<string, unknown[]>,
+): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = Object.fromEntries(Object.keys(table).map((k) => [k, []]));
   const ctx: Context = { source, problems, aliases: 0 };
   const root = source.doc.contents;
@@ -93,7 +99,11 @@ export function decodeDocument(source: SourceFile, problems: Problems, table: To
         record = decodeRecord(ctx, item as Node, spec.name, spec.fields);
       } catch (e) {
         if (!(e instanceof TooManyAliases)) throw e;
-        err(ctx, item as Node, `more than ${MAX_ALIASES} aliases (*name) in this file; write the values out instead. The rest of the file was not read`);
+        err(
+          ctx,
+          item as Node,
+          `more than ${MAX_ALIASES} aliases (*name) in this file; write the values out instead. The rest of the file was not read`,
+        );
         return out;
       }
       if (record === INVALID) continue;
@@ -125,7 +135,12 @@ function resolve(ctx: Context, node: Node | null): Node | null | typeof INVALID 
   if (++ctx.aliases > MAX_ALIASES) throw new TooManyAliases();
   ctx.targets ??= aliasTargets(ctx.source.doc);
   const target = ctx.targets.get(node);
-  if (target === undefined) return err(ctx, node, `the alias *${node.source} names no anchor before it; put "&${node.source}" on a value above, or write the value out`);
+  if (target === undefined)
+    return err(
+      ctx,
+      node,
+      `the alias *${node.source} names no anchor before it; put "&${node.source}" on a value above, or write the value out`,
+    );
   return target;
 }
 
@@ -197,7 +212,8 @@ function sourceText(ctx: Context, node: Node): string {
 function decodeRecord(ctx: Context, raw: Node | null, name: string, fields: Fields): Decoded {
   const node = resolve(ctx, raw);
   if (node === INVALID) return INVALID;
-  if (!node || !isMap(node)) return err(ctx, node ?? raw, `each ${name} must be a mapping of fields (key: value); found ${describeNode(node)}`);
+  if (!node || !isMap(node))
+    return err(ctx, node ?? raw, `each ${name} must be a mapping of fields (key: value); found ${describeNode(node)}`);
   const tagged = badTag(ctx, node);
   if (tagged) return tagged;
   if (tooManyKeys(ctx, node)) return INVALID;
@@ -296,13 +312,19 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
   switch (type.kind) {
     case 'text':
     case 'longtext':
-      if (typeof v !== 'string') return err(ctx, node, `"${field}" must be text; YAML read ${written} as a ${typeof v}, so put it in quotes: "${written}"`);
+      if (typeof v !== 'string')
+        return err(ctx, node, `"${field}" must be text; YAML read ${written} as a ${typeof v}, so put it in quotes: "${written}"`);
       if (v.trim() === '') return err(ctx, node, `"${field}" is empty; give it a value or remove the line`);
-      if (v.length > MAX_VALUE_CHARS) return err(ctx, node, `"${field}" is ${v.length} characters long, more than the ${MAX_VALUE_CHARS} a value may have`);
+      if (v.length > MAX_VALUE_CHARS)
+        return err(ctx, node, `"${field}" is ${v.length} characters long, more than the ${MAX_VALUE_CHARS} a value may have`);
       return v;
     case 'slug':
       if (typeof v !== 'string' || !SLUG.test(v)) {
-        return err(ctx, node, `"${field}" must be an id of lower-case letters and digits joined by hyphens (like "magnetic-rose"); found ${written}`);
+        return err(
+          ctx,
+          node,
+          `"${field}" must be an id of lower-case letters and digits joined by hyphens (like "magnetic-rose"); found ${written}`,
+        );
       }
       return v;
     case 'code':
@@ -314,12 +336,21 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
         const recased = [v.toUpperCase(), v.toLowerCase()].find((c) => type.pattern!.test(c));
         if (recased !== undefined) return recased;
         const meant = type.suggest?.(v);
-        return err(ctx, node, `"${field}" must be ${type.hint ?? 'valid'}; found "${v}"`, meant === undefined ? undefined : `did you mean "${meant}"?`);
+        return err(
+          ctx,
+          node,
+          `"${field}" must be ${type.hint ?? 'valid'}; found "${v}"`,
+          meant === undefined ? undefined : `did you mean "${meant}"?`,
+        );
       }
       if (type.known && !type.known.codes().includes(v)) {
         // Right in form, but no code anyone knows: worth a look, not worth leaving the record out.
         const meant = type.suggest?.(v);
-        ctx.problems.warning(posOf(ctx, node), `"${field}" is "${v}", which is not ${type.known.what}`, meant === undefined ? 'check it' : `did you mean "${meant}"?`);
+        ctx.problems.warning(
+          posOf(ctx, node),
+          `"${field}" is "${v}", which is not ${type.known.what}`,
+          meant === undefined ? 'check it' : `did you mean "${meant}"?`,
+        );
       }
       return v;
     case 'int':
@@ -344,7 +375,12 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
       }
       if (typeof v !== 'string' || !type.values.includes(v)) {
         const near = suggest(String(v), type.values);
-        return err(ctx, node, `"${field}" cannot be ${written}`, `${near === undefined ? 'use' : `${near} It is`} one of: ${type.values.join(', ')}`);
+        return err(
+          ctx,
+          node,
+          `"${field}" cannot be ${written}`,
+          `${near === undefined ? 'use' : `${near} It is`} one of: ${type.values.join(', ')}`,
+        );
       }
       return v;
     case 'date':

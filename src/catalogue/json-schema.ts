@@ -18,7 +18,12 @@ function typeSchema(type: FieldType): Json {
     case 'number':
       return { type: 'number', minimum: type.min, maximum: type.max, ...(type.step === undefined ? {} : { multipleOf: type.step }) };
     case 'date':
-      return { oneOf: [{ type: 'string', pattern: DATE_PATTERN }, { type: 'integer', minimum: 1000, maximum: 9999 }] };
+      return {
+        oneOf: [
+          { type: 'string', pattern: DATE_PATTERN },
+          { type: 'integer', minimum: 1000, maximum: 9999 },
+        ],
+      };
     case 'bool':
       return { type: 'boolean' };
     case 'enum':

@@ -25,7 +25,10 @@ function isRecords(v: unknown, whole: boolean): v is RecordsByKind {
     isObject(v) &&
     KINDS.every((kind) => {
       const list = v[kind];
-      return Array.isArray(list) && list.every((r) => isObject(r) && (!whole || typeof r.id === 'string') && isObject(r.at) && typeof r.at.file === 'string');
+      return (
+        Array.isArray(list) &&
+        list.every((r) => isObject(r) && (!whole || typeof r.id === 'string') && isObject(r.at) && typeof r.at.file === 'string')
+      );
     })
   );
 }

@@ -120,7 +120,10 @@ export const anthologyFields: Fields = {
     required: true,
     doc: 'The segments, in running order.',
   },
-  medium: { type: { kind: 'enum', values: MEDIA }, doc: 'How it first came out: film (in cinemas), direct-to-video, tv, web or streaming.' },
+  medium: {
+    type: { kind: 'enum', values: MEDIA },
+    doc: 'How it first came out: film (in cinemas), direct-to-video, tv, web or streaming.',
+  },
   tags: texts('Free-form tags.'),
 };
 
@@ -129,7 +132,10 @@ export const staffFields: Fields = {
   name: text('Romanized name, given name first ("Katsuhiro Otomo").', true),
   native_name: text('Name in its original script ("大友克洋").'),
   aliases: texts('Other spellings and names.'),
-  former_ids: { type: { kind: 'list', of: { kind: 'slug' } }, doc: 'Ids the person had before: references and REFs of them still find the person.' },
+  former_ids: {
+    type: { kind: 'list', of: { kind: 'slug' } },
+    doc: 'Ids the person had before: references and REFs of them still find the person.',
+  },
   born: date('Date of birth.'),
 };
 
@@ -150,7 +156,11 @@ export const releaseFields: Fields = {
     doc: 'Country of release (ISO 3166-1 alpha-2).',
   },
   region: {
-    type: { kind: 'code', pattern: /^(free|[0-8](\/[0-8])*|[ABC](\/[ABC])*)$/, hint: 'a disc region: "0" to "8" for DVD, "A", "B" or "C" for Blu-ray, several joined by "/" ("2/4"), or "free"' },
+    type: {
+      kind: 'code',
+      pattern: /^(free|[0-8](\/[0-8])*|[ABC](\/[ABC])*)$/,
+      hint: 'a disc region: "0" to "8" for DVD, "A", "B" or "C" for Blu-ray, several joined by "/" ("2/4"), or "free"',
+    },
     doc: 'Disc region: "0" to "8" for DVD, "A", "B" or "C" for Blu-ray, several joined by "/" ("2/4"), or "free".',
   },
   publisher: text('Publisher (home-video label).', true),
@@ -165,7 +175,10 @@ export const releaseFields: Fields = {
       kind: 'record',
       name: 'video',
       fields: {
-        aspect_ratio: { type: { kind: 'code', pattern: /^\d+(\.\d+)?:1$/, hint: 'a ratio such as "1.85:1"' }, doc: 'Picture aspect ratio.' },
+        aspect_ratio: {
+          type: { kind: 'code', pattern: /^\d+(\.\d+)?:1$/, hint: 'a ratio such as "1.85:1"' },
+          doc: 'Picture aspect ratio.',
+        },
         anamorphic: { type: { kind: 'bool' }, doc: 'Anamorphic (16:9-enhanced) picture.' },
         resolution: text('Resolution, such as 1080p or 2160p.'),
         standard: { type: { kind: 'enum', values: ['NTSC', 'PAL'] }, doc: 'Video standard.' },

@@ -110,7 +110,6 @@ export interface RecordsByKind {
   rejected?: RecordsByKind;
 }
 
-
 /** A segment together with the anthology it belongs to and its place in the running order. */
 export interface SegmentRef {
   kind: 'segment';

@@ -158,7 +158,11 @@ function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Cat
     enumerated = true;
     const choices = def.choices();
     if (choices.length <= 20) choices.forEach((c) => values.add(c));
-    const items: Record<SearchKind, () => readonly unknown[]> = { works: () => [...cat().works.values()], people: () => cat().staff, releases: () => cat().releases };
+    const items: Record<SearchKind, () => readonly unknown[]> = {
+      works: () => [...cat().works.values()],
+      people: () => cat().staff,
+      releases: () => cat().releases,
+    };
     for (const item of items[kind]()) for (const v of def.values(item, cat())) values.add(String(v));
   }
   return enumerated ? [...values] : undefined;
@@ -191,7 +195,8 @@ export function completeWords(program: Command, words: string[], catalogue: () =
     if (PATHS.has(previous)) return [FILES];
     if (option?.argChoices) candidates = option.argChoices;
     else if (previous === '--columns' && table) candidates = table.columns.map((c) => `${done}${c.name}`);
-    else if (previous === '--sort' && kinds.length === 1) candidates = Object.keys(FIELDS[kinds[0]!]).flatMap((f) => [`${done}${f}`, `${done}${f}-`]);
+    else if (previous === '--sort' && kinds.length === 1)
+      candidates = Object.keys(FIELDS[kinds[0]!]).flatMap((f) => [`${done}${f}`, `${done}${f}-`]);
     else candidates = [];
   } else if (current.startsWith('-')) candidates = [...longOptions(cmd ?? program), ...(cmd ? longOptions(program) : [])];
   else if (!cmd) candidates = visible.map((c) => c.name());

@@ -53,7 +53,12 @@ export interface DataSource {
    * which then keeps views for next time. Unless `quiet`, an answer prints the problems as
    * catalogue() would.
    */
-  fromStore<R>(spec: ViewsSpec, folders: string[], use: (views: StoredViews, found: { problems: Problems; collection: CollectionIndex | undefined }) => R | undefined, options?: { quiet?: boolean }): R | undefined;
+  fromStore<R>(
+    spec: ViewsSpec,
+    folders: string[],
+    use: (views: StoredViews, found: { problems: Problems; collection: CollectionIndex | undefined }) => R | undefined,
+    options?: { quiet?: boolean },
+  ): R | undefined;
 }
 
 /**
@@ -132,7 +137,11 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
       const progress = io.stderr.isTTY ? progressLine(io) : undefined;
       let result: LoadResult;
       try {
-        result = loadCatalogue(which, { parse: (file, problems) => io.heavy().parseFile(file, problems), store, progress: progress?.update });
+        result = loadCatalogue(which, {
+          parse: (file, problems) => io.heavy().parseFile(file, problems),
+          store,
+          progress: progress?.update,
+        });
       } finally {
         progress?.done();
       }
@@ -173,7 +182,14 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
    * `warned` keeps a load after all from printing them again), then `use` answers.
    */
   type Found = { problems: Problems; collection: CollectionIndex | undefined };
-  const answer = <R>(name: 'search' | 'views', which: string[], stamps: Stamp[], known: (snapshot: Snapshot) => KnownIds, use: (snapshot: Snapshot, found: Found) => R, quiet = false) =>
+  const answer = <R>(
+    name: 'search' | 'views',
+    which: string[],
+    stamps: Stamp[],
+    known: (snapshot: Snapshot) => KnownIds,
+    use: (snapshot: Snapshot, found: Found) => R,
+    quiet = false,
+  ) =>
     store.answerFrom(
       name,
       which,
@@ -193,14 +209,22 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
     const stamps = stampsOf(folders);
     if (stamps) {
       const ids = (snapshot: Snapshot, kind: 'works' | 'releases'): Set<string> => new Set(storedIds(snapshot, kind));
-      const found = answer('search', folders, stamps, (snapshot) => ({ releases: ids(snapshot, 'releases'), works: ids(snapshot, 'works') }), (snapshot, { collection }) => use(storedIndex(snapshot, collection)));
+      const found = answer(
+        'search',
+        folders,
+        stamps,
+        (snapshot) => ({ releases: ids(snapshot, 'releases'), works: ids(snapshot, 'works') }),
+        (snapshot, { collection }) => use(storedIndex(snapshot, collection)),
+      );
       if (found.kind === 'answered') return found.answer;
     }
     const cat = catalogue();
     const items = spec.items(cat);
     if (!stamps) return use(liveIndex(cat, items, spec.rows));
     // The index just made answers, as it will answer the next search.
-    return use(storedIndex(store.keepSnapshot('search', folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), cat.collection));
+    return use(
+      storedIndex(store.keepSnapshot('search', folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), cat.collection),
+    );
   };
 
   const fromStore: DataSource['fromStore'] = (spec, which, use, { quiet = false } = {}) => {
@@ -209,7 +233,14 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
     // One reader of the views serves both the collection's known ids and the answer.
     let views: StoredViews | undefined;
     const viewsOf = (snapshot: Snapshot): StoredViews => (views ??= storedViews(snapshot));
-    const found = answer('views', which, stamps, (snapshot) => viewsOf(snapshot).knownIds(), (snapshot, seen) => use(viewsOf(snapshot), seen), quiet);
+    const found = answer(
+      'views',
+      which,
+      stamps,
+      (snapshot) => viewsOf(snapshot).knownIds(),
+      (snapshot, seen) => use(viewsOf(snapshot), seen),
+      quiet,
+    );
     if (found.kind === 'answered' && found.answer !== undefined) return found.answer;
     if (found.kind !== 'answered') wanted = { spec, folders: which, stamps };
     return undefined;

@@ -18,11 +18,19 @@ try {
   // No cache: compile normally.
 }
 const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (process.env.MEMORIES_DEBUG && script.cachedDataRejected) process.stderr.write(`memories: the code cache ${cacheFile} was rejected; the bundle was compiled instead\n`);
+if (process.env.MEMORIES_DEBUG && script.cachedDataRejected)
+  process.stderr.write(`memories: the code cache ${cacheFile} was rejected; the bundle was compiled instead\n`);
 const bundle = new Module(file, module);
 bundle.filename = file;
 bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
-(script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
+(script.runInThisContext() as (...args: unknown[]) => void).call(
+  bundle.exports,
+  bundle.exports,
+  Module.createRequire(file),
+  bundle,
+  file,
+  dirname(file),
+);
 if (process.env.MEMORIES_WRITE_CODE_CACHE) {
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 }

@@ -88,11 +88,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     })
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'Show the help of a command')
-    .option('--data <path>', 'also load records from PATH, a data folder or one file (repeatable)', (dir: string, all: string[]) => [...all, dir], [] as string[])
+    .option(
+      '--data <path>',
+      'also load records from PATH, a data folder or one file (repeatable)',
+      (dir: string, all: string[]) => [...all, dir],
+      [] as string[],
+    )
     .option('--no-bundled', 'leave out the bundled catalogue')
     .option('--no-pager', 'never page long output (MEMORIES_PAGER, PAGER, then less)')
     .addOption(new Option('--color <when>', 'colour').choices(['auto', 'always', 'never']).default('auto'))
-    .addHelpText('after', `\nData folders load in order: the bundled data, each --data PATH, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`);
+    .addHelpText(
+      'after',
+      `\nData folders load in order: the bundled data, each --data PATH, then each entry of MEMORIES_DATA (colon-separated).\n${EXIT_CODES_HELP}`,
+    );
 
   // Each action builds its context, runs, then delivers held output (perhaps through the pager).
   const act =
@@ -103,7 +111,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(fn(ctx, ...(args.slice(0, -1) as unknown as A)));
       await ctx.finish();
     };
-  const examples = (cmd: Command, lines: string[]): Command => cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
+  const examples = (cmd: Command, lines: string[]): Command =>
+    cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
 
   for (const table of tableCommands) {
     const cmd = program
@@ -123,11 +132,18 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           return EXIT.ok;
         }
         if (flags.json === 'help') {
-          ctx.write(`JSON fields of memories ${command.name} (choose with --json a,b,c):\n${command.jsonFields.map((f) => `  ${f}\n`).join('')}`);
+          ctx.write(
+            `JSON fields of memories ${command.name} (choose with --json a,b,c):\n${command.jsonFields.map((f) => `  ${f}\n`).join('')}`,
+          );
           return EXIT.ok;
         }
         const json = jsonFields(flags, terms);
-        return runTable(command, ctx, { ...queryOptions(json.terms, flags), format: outputFormat(flags), columns: parseColumns(command, flags.columns as string | undefined), jsonFields: json.fields });
+        return runTable(command, ctx, {
+          ...queryOptions(json.terms, flags),
+          format: outputFormat(flags),
+          columns: parseColumns(command, flags.columns as string | undefined),
+          jsonFields: json.fields,
+        });
       }),
     );
   }
@@ -141,7 +157,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   search.addHelpText('after', QUERY_HELP);
   search.action(act((ctx, terms: string[], flags: Flags) => runSearch(ctx, { ...queryOptions(terms, flags), json: flags.json === true })));
 
-  const fields = program.command('fields').argument('[kind]', 'works, people or releases').description('List the fields a query can use, per kind').option('--json', 'print the fields as JSON');
+  const fields = program
+    .command('fields')
+    .argument('[kind]', 'works, people or releases')
+    .description('List the fields a query can use, per kind')
+    .option('--json', 'print the fields as JSON');
   examples(fields, ['memories fields', 'memories fields releases', 'memories fields --json']);
   fields.action(act((ctx, kind: string | undefined, flags: Flags) => runFields(ctx, kind, flags.json === true)));
 
@@ -152,7 +172,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // The choices are for help and completion; showOptions checks the value, with a did-you-mean.
     .addOption(new Option('--role <role>', 'with a person: only credits in this role').choices(ROLE_WORDS).argParser((role) => role))
     .option('--json', 'print the record as JSON');
-  examples(show, ['memories show memories', 'memories show "magnetic rose"', 'memories show 大友克洋', 'memories show koji-morimoto --role director', 'memories show memories-us-dvd-2004']);
+  examples(show, [
+    'memories show memories',
+    'memories show "magnetic rose"',
+    'memories show 大友克洋',
+    'memories show koji-morimoto --role director',
+    'memories show memories-us-dvd-2004',
+  ]);
   show.action(act((ctx, ref: string, flags: Flags) => runShow(ctx, showOptions(ref, flags))));
 
   const review = program
@@ -168,18 +194,52 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[path...]', 'more data folders or files to check, besides the configured ones')
     .description('Check data files and print every problem as path:line:col; exit 3 on any error')
     .option('--json', 'print the problems as JSON');
-  examples(validate, ['memories validate', 'memories --no-bundled validate ~/anime-data', 'memories validate ~/anime/my-bluray.yaml', 'memories validate --json ~/anime']);
+  examples(validate, [
+    'memories validate',
+    'memories --no-bundled validate ~/anime-data',
+    'memories validate ~/anime/my-bluray.yaml',
+    'memories validate --json ~/anime',
+  ]);
   validate.action(act((ctx, dirs: string[], flags: Flags) => runValidate(ctx, validateOptions(dirs, flags))));
 
   // own, want, unown and unwant: one or more releases, or "-" for ids on standard input.
   const releaseLists = [
-    { name: 'own', summary: 'Add releases to your collection (and take them off your wishlist), or change the note on one', note: 'a note of your own, such as where you bought it', examples: ['memories own memories-us-dvd-2004', 'memories own memories-jp-4k-2025 --note "import, 2026"', 'memories releases format:dvd country:US | memories own -'], run: (ctx: Context, refs: string[], note?: string) => runOwn(ctx, refs, note) },
-    { name: 'want', summary: 'Add releases to your wishlist, or change the note on one', note: 'a note of your own', examples: ['memories want robot-carnival-discotek-uhd', 'memories releases format:blu-ray | memories want -'], run: (ctx: Context, refs: string[], note?: string) => runWant(ctx, refs, note) },
-    { name: 'unown', summary: 'Remove releases from your collection', examples: ['memories unown memories-us-dvd-2004'], run: (ctx: Context, refs: string[]) => runRemove(ctx, 'owned', refs) },
-    { name: 'unwant', summary: 'Remove releases from your wishlist', examples: ['memories unwant robot-carnival-discotek-uhd'], run: (ctx: Context, refs: string[]) => runRemove(ctx, 'wanted', refs) },
+    {
+      name: 'own',
+      summary: 'Add releases to your collection (and take them off your wishlist), or change the note on one',
+      note: 'a note of your own, such as where you bought it',
+      examples: [
+        'memories own memories-us-dvd-2004',
+        'memories own memories-jp-4k-2025 --note "import, 2026"',
+        'memories releases format:dvd country:US | memories own -',
+      ],
+      run: (ctx: Context, refs: string[], note?: string) => runOwn(ctx, refs, note),
+    },
+    {
+      name: 'want',
+      summary: 'Add releases to your wishlist, or change the note on one',
+      note: 'a note of your own',
+      examples: ['memories want robot-carnival-discotek-uhd', 'memories releases format:blu-ray | memories want -'],
+      run: (ctx: Context, refs: string[], note?: string) => runWant(ctx, refs, note),
+    },
+    {
+      name: 'unown',
+      summary: 'Remove releases from your collection',
+      examples: ['memories unown memories-us-dvd-2004'],
+      run: (ctx: Context, refs: string[]) => runRemove(ctx, 'owned', refs),
+    },
+    {
+      name: 'unwant',
+      summary: 'Remove releases from your wishlist',
+      examples: ['memories unwant robot-carnival-discotek-uhd'],
+      run: (ctx: Context, refs: string[]) => runRemove(ctx, 'wanted', refs),
+    },
   ];
   for (const list of releaseLists) {
-    const cmd = program.command(list.name).argument('<releases...>', 'release ids (memories releases lists them), or - to read them from standard input').description(list.summary);
+    const cmd = program
+      .command(list.name)
+      .argument('<releases...>', 'release ids (memories releases lists them), or - to read them from standard input')
+      .description(list.summary);
     if (list.note) cmd.option('--note <text>', list.note);
     examples(cmd, list.examples);
     cmd.action(act((ctx, refs: string[], flags: Flags) => list.run(ctx, refs, flags.note as string | undefined)));
@@ -274,7 +334,9 @@ export async function main(args: string[], io: Io): Promise<number> {
       io.stderr.write(`memories: ${escapeText(e.message)}\n`);
       return e.exitCode;
     }
-    const detail = io.env.MEMORIES_DEBUG ? `\n${escapeText(e instanceof Error ? (e.stack ?? e.message) : String(e))}` : ' (MEMORIES_DEBUG=1 shows details)';
+    const detail = io.env.MEMORIES_DEBUG
+      ? `\n${escapeText(e instanceof Error ? (e.stack ?? e.message) : String(e))}`
+      : ' (MEMORIES_DEBUG=1 shows details)';
     io.stderr.write(`memories: internal error: ${escapeLine(e instanceof Error ? e.message : String(e))}${detail}\n`);
     return EXIT.internal;
   }

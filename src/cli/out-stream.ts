@@ -73,7 +73,7 @@ function mayBeTerminal(fd: number): boolean {
 /** Write all of `text`, or throw what stopped it (EPIPE when the reader has gone). */
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text);
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (e) {

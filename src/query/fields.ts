@@ -50,13 +50,20 @@ const text = <T>(doc: string, values: (item: T, cat: Catalogue) => (string | und
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
 /** A field of the user's collection; `values` is derived from the two halves, so both ways of reading agree. */
-function mine<T>(kind: FieldKind, doc: string, keys: (item: T, cat: Catalogue) => string[], values: (keys: string[], collection: CollectionIndex | undefined) => (string | number)[]): FieldDef<T> {
+function mine<T>(
+  kind: FieldKind,
+  doc: string,
+  keys: (item: T, cat: Catalogue) => string[],
+  values: (keys: string[], collection: CollectionIndex | undefined) => (string | number)[],
+): FieldDef<T> {
   return { kind, doc, mine: { keys, values }, values: (item, cat) => values(keys(item, cat), cat.collection) };
 }
 
 const releasesOf = (w: Work, cat: Catalogue): string[] => (cat.releasesByAnthology.get(w.anthology.id) ?? []).map((r) => r.id);
 const workId = (w: Work): string[] => [workRecord(w).id];
-const anyOf = (list: 'owned' | 'wanted') => (ids: string[], c: CollectionIndex | undefined) => [yesNo(ids.some((id) => c?.[list].has(id) === true))];
+const anyOf = (list: 'owned' | 'wanted') => (ids: string[], c: CollectionIndex | undefined) => [
+  yesNo(ids.some((id) => c?.[list].has(id) === true)),
+];
 
 /** Every form of a person's name. */
 export function personNames(staff: Staff | undefined): string[] {
@@ -83,7 +90,13 @@ function credited(doc: string, roles: readonly string[] | undefined): FieldDef<W
     for (const c of creditsOf(work)) if (roles === undefined || roles.includes(c.role)) ids.push(c.staff);
     return ids;
   };
-  return { kind: 'text', doc, people, credits: { of: creditsOf, roles }, values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))) };
+  return {
+    kind: 'text',
+    doc,
+    people,
+    credits: { of: creditsOf, roles },
+    values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))),
+  };
 }
 
 function titleForms(r: { id: string; title: string; native_title?: string; romaji_title?: string; alt_titles?: string[] }): string[] {
@@ -97,13 +110,27 @@ const namedWorkFields: Record<string, FieldDef<Work>> = {
   music: credited('composer (music or theme music)', ['music', 'theme-music']),
   writer: credited('screenplay or original story', ['screenplay', 'original-story']),
   staff: credited('anyone credited, in any role', undefined),
-  studio: text('animation studio', (w) => [...(workRecord(w).studios ?? []), ...(w.kind === 'anthology' ? w.anthology.segments.flatMap((s) => s.studios ?? []) : [])]),
+  studio: text('animation studio', (w) => [
+    ...(workRecord(w).studios ?? []),
+    ...(w.kind === 'anthology' ? w.anthology.segments.flatMap((s) => s.studios ?? []) : []),
+  ]),
   year: { kind: 'number', doc: 'year of the anthology', values: (w) => [w.anthology.year] },
-  runtime: { kind: 'number', doc: 'running time in minutes', values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]) },
+  runtime: {
+    kind: 'number',
+    doc: 'running time in minutes',
+    values: (w) => (workRecord(w).runtime === undefined ? [] : [workRecord(w).runtime!]),
+  },
   anthology: text('the anthology (id or title)', (w) => [w.anthology.id, ...titleForms(w.anthology)]),
   kind: text('anthology or segment', (w) => [w.kind]),
-  medium: { ...text('how the anthology first came out: film, direct-to-video, tv, web or streaming', (w) => [w.anthology.medium]), choices: () => MEDIA },
-  segments: { kind: 'number', doc: 'how many segments an anthology has', values: (w) => (w.kind === 'anthology' ? [w.anthology.segments.length] : []) },
+  medium: {
+    ...text('how the anthology first came out: film, direct-to-video, tv, web or streaming', (w) => [w.anthology.medium]),
+    choices: () => MEDIA,
+  },
+  segments: {
+    kind: 'number',
+    doc: 'how many segments an anthology has',
+    values: (w) => (w.kind === 'anthology' ? [w.anthology.segments.length] : []),
+  },
   owned: mine('text', 'yes when you own a release of its anthology', releasesOf, anyOf('owned')),
   wanted: mine('text', 'yes when a release of its anthology is on your wishlist', releasesOf, anyOf('wanted')),
   watched: mine('text', 'yes when you logged a viewing of it', workId, ([id], c) => [yesNo(c?.viewingsByWork.has(id!) === true)]),
@@ -117,18 +144,29 @@ const namedWorkFields: Record<string, FieldDef<Work>> = {
 // wider meaning: director:otomo finds a chief director too.
 const workFields: Record<string, FieldDef<Work>> = {
   ...namedWorkFields,
-  ...Object.fromEntries(ROLES.filter((role) => !Object.hasOwn(namedWorkFields, role)).map((role) => [role, credited(`credited as ${role}`, [role])])),
+  ...Object.fromEntries(
+    ROLES.filter((role) => !Object.hasOwn(namedWorkFields, role)).map((role) => [role, credited(`credited as ${role}`, [role])]),
+  ),
 };
 
 const peopleFields: Record<string, FieldDef<Staff>> = {
   id: text('the id', (s) => [s.id]),
   name: { ...text('any form of the name, native script included', (s) => personNames(s)), forms: true },
-  role: { ...text('a role they are credited in', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).map((c) => c.credit.role)), choices: () => ROLES },
+  role: {
+    ...text('a role they are credited in', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).map((c) => c.credit.role)),
+    choices: () => ROLES,
+  },
   // A credit on a segment is a credit on its anthology too: work:memories finds everyone on Memories.
   work: text('a work they are credited on, or the anthology of one (id or title)', (s, cat) =>
-    (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [workRecord(work).id, ...titleForms(workRecord(work)), ...(work.kind === 'segment' ? [work.anthology.id, ...titleForms(work.anthology)] : [])]),
+    (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [
+      workRecord(work).id,
+      ...titleForms(workRecord(work)),
+      ...(work.kind === 'segment' ? [work.anthology.id, ...titleForms(work.anthology)] : []),
+    ]),
   ),
-  anthology: text('an anthology they are credited on, or on one of its segments (id or title)', (s, cat) => (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [work.anthology.id, ...titleForms(work.anthology)])),
+  anthology: text('an anthology they are credited on, or on one of its segments (id or title)', (s, cat) =>
+    (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [work.anthology.id, ...titleForms(work.anthology)]),
+  ),
   born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
   credits: { kind: 'number', doc: 'how many credits they have', values: (s, cat) => [cat.creditsByStaff.get(s.id)?.length ?? 0] },
 };
@@ -159,7 +197,12 @@ const releaseFields: Record<string, FieldDef<Release>> = {
   wanted: mine('text', 'yes when it is on your wishlist', (r) => [r.id], anyOf('wanted')),
   anthology: text('the anthology, or one of its segments (id or title)', (r, cat) => {
     const work = cat.works.get(r.anthology);
-    return [r.anthology, ...(work ? [work.anthology, ...work.anthology.segments].flatMap((w) => [...(w === work.anthology ? [] : [w.id]), ...titleForms(w)]) : [])];
+    return [
+      r.anthology,
+      ...(work
+        ? [work.anthology, ...work.anthology.segments].flatMap((w) => [...(w === work.anthology ? [] : [w.id]), ...titleForms(w)])
+        : []),
+    ];
   }),
 };
 

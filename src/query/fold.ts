@@ -79,7 +79,12 @@ export function folded(s: string): Folded {
   if (f === undefined) {
     const text = fold(s);
     // Letters and digits are all a word keeps; folded ASCII has no capitals, so the simpler test is the same.
-    f = new Folded(text.split(ASCII.test(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
+    f = new Folded(
+      text
+        .split(ASCII.test(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .join(' '),
+    );
     if (foldedMemo.size > 100_000) foldedMemo.clear();
     foldedMemo.set(s, f);
   }

@@ -53,17 +53,28 @@ function inRange(value: string | number, term: Term, kind: FieldDef<unknown>['ki
 function checkTerm(term: Term, def: FieldDef<unknown>): void {
   const ends = [term.lo, term.hi, term.op === 'range' ? undefined : term.value].filter((e): e is string => e !== undefined);
   if (def.kind === 'number' && ends.some((e) => !/^\d+(\.\d+)?$/.test(e))) {
-    throw new QueryError(`"${term.raw}": ${term.field} takes a number or a range such as ${term.field}:1987..1995 or ${term.field}:..30`, term.raw);
+    throw new QueryError(
+      `"${term.raw}": ${term.field} takes a number or a range such as ${term.field}:1987..1995 or ${term.field}:..30`,
+      term.raw,
+    );
   }
   if (def.kind === 'date' && ends.some((e) => dateFault(e) !== undefined)) {
-    throw new QueryError(`"${term.raw}": ${term.field} takes a date (YYYY, YYYY-MM or YYYY-MM-DD) or a range such as ${term.field}:2004-02..2004-12`, term.raw);
+    throw new QueryError(
+      `"${term.raw}": ${term.field} takes a date (YYYY, YYYY-MM or YYYY-MM-DD) or a range such as ${term.field}:2004-02..2004-12`,
+      term.raw,
+    );
   }
   if (def.kind === 'text' && term.op === 'range') {
     throw new QueryError(`"${term.raw}": ${term.field} is text and takes no range`, term.raw);
   }
   // An enumerated field: a value none of its records could have is a typo, not a search.
   const choices = def.choices?.();
-  if (choices && !choices.some((c) => folded(c).key === folded(term.value).key || (term.op !== 'exact' && folded(c).key.startsWith(folded(term.value).key)))) {
+  if (
+    choices &&
+    !choices.some(
+      (c) => folded(c).key === folded(term.value).key || (term.op !== 'exact' && folded(c).key.startsWith(folded(term.value).key)),
+    )
+  ) {
     const shown = choices.length <= 20 ? `; it is one of ${choices.join(', ')}` : '';
     throw new QueryError(`"${term.raw}": ${term.field} cannot be "${term.value}"${didYouMean(term.value, choices)}${shown}`, term.raw);
   }
@@ -216,7 +227,8 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
           const p = ids[k]!;
           let r = personRanks[p];
           // Only a damaged source names an item or a person it does not have.
-          if (r === undefined || alive[i] === undefined) throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${personRanks.length}`);
+          if (r === undefined || alive[i] === undefined)
+            throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${personRanks.length}`);
           if (!alive[i]) continue;
           if (r === UNKNOWN) personRanks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
           if (r !== NO && (ranks[i] === NO || r < ranks[i]!)) ranks[i] = r;
@@ -340,12 +352,18 @@ export function filterItems<T>(items: () => readonly T[], query: Query, kind: Se
  * thousand anthologies says which Morimoto. `all` is every item the source's search hands
  * out, in order (found items are looked up in it).
  */
-export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSource<T>, all: readonly T[], found: readonly { item: T; hit: Hit }[]): string[] {
+export function describeHits<T>(
+  kind: SearchKind,
+  query: Query,
+  source: FieldSource<T>,
+  all: readonly T[],
+  found: readonly { item: T; hit: Hit }[],
+): string[] {
   const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
   const terms = query.groups.flat().filter((t) => !t.negate && t.op !== 'range');
   // Where each found item is in `all`: a stored index's items are their own positions.
   let positions: Map<T, number> | undefined;
-  const at = (item: T): number => (typeof item === 'number' ? item : (positions ??= new Map(all.map((x, i) => [x, i]))).get(item) ?? -1);
+  const at = (item: T): number => (typeof item === 'number' ? item : ((positions ??= new Map(all.map((x, i) => [x, i]))).get(item) ?? -1));
   const where = found.map(({ item }) => at(item));
   /** Per field: the cell text for the found item at a position. Flat arrays, not maps: a broad search finds 20,000 items. */
   const texts = new Map<string, (position: number) => string>();
@@ -353,7 +371,9 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
     let text = texts.get(field);
     if (text) return text;
     const def = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    const relevant = terms.filter((t) => (t.field === undefined ? BARE[kind].includes(field) : t.field === field)).map((t) => ({ q: folded(t.value), exact: t.op === 'exact' }));
+    const relevant = terms
+      .filter((t) => (t.field === undefined ? BARE[kind].includes(field) : t.field === field))
+      .map((t) => ({ q: folded(t.value), exact: t.op === 'exact' }));
     if (!def || relevant.length === 0) text = () => field;
     else if (def.forms) {
       // The form that matched, unless it is the one the row shows.
@@ -370,7 +390,10 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
       const shown = new Array<string | null | undefined>(source.personCount());
       const nameOf = (p: number): string | null => {
         let name = shown[p];
-        if (name === undefined) shown[p] = name = relevant.some(({ q, exact }) => source.names(p).some((n) => matchFolded(q, n, exact) !== undefined)) ? source.displayName(p) : null;
+        if (name === undefined)
+          shown[p] = name = relevant.some(({ q, exact }) => source.names(p).some((n) => matchFolded(q, n, exact) !== undefined))
+            ? source.displayName(p)
+            : null;
         return name;
       };
       const cells = new Map<number, string>();
@@ -403,7 +426,9 @@ export function describeHits<T>(kind: SearchKind, query: Query, source: FieldSou
     texts.set(field, text);
     return text;
   };
-  return found.map(({ hit }, k) => (hit.fields.length === 1 ? textOf(hit.fields[0]!)(where[k]!) : hit.fields.map((field) => textOf(field)(where[k]!)).join(', ')));
+  return found.map(({ hit }, k) =>
+    hit.fields.length === 1 ? textOf(hit.fields[0]!)(where[k]!) : hit.fields.map((field) => textOf(field)(where[k]!)).join(', '),
+  );
 }
 
 /**

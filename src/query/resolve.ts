@@ -54,13 +54,25 @@ export function namedTargets(cat: Catalogue): Named[] {
   const out: Named[] = [];
   for (const [id, work] of cat.works) {
     const r = work.kind === 'anthology' ? work.anthology : work.segment;
-    out.push({ target: { kind: 'work', id, work }, names: [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter(isString), codes: [] });
+    out.push({
+      target: { kind: 'work', id, work },
+      names: [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter(isString),
+      codes: [],
+    });
   }
   for (const staff of cat.staff) {
-    out.push({ target: { kind: 'staff', id: staff.id, staff }, names: [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter(isString), codes: staff.former_ids ?? [] });
+    out.push({
+      target: { kind: 'staff', id: staff.id, staff },
+      names: [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter(isString),
+      codes: staff.former_ids ?? [],
+    });
   }
   for (const release of cat.releases) {
-    out.push({ target: { kind: 'release', id: release.id, release }, names: [release.title].filter(isString), codes: [release.catalog_number, release.barcode].filter(isString) });
+    out.push({
+      target: { kind: 'release', id: release.id, release },
+      names: [release.title].filter(isString),
+      codes: [release.catalog_number, release.barcode].filter(isString),
+    });
   }
   return out;
 }
@@ -112,7 +124,10 @@ export function resolveRef(cat: Catalogue, ref: string, kinds: readonly RefKind[
   const found = matchRef(source, ref, among);
   if (found) return found;
   const names = among.flatMap((i) => [all[i]!.target.id, ...all[i]!.names].map((name) => ({ name: fold(name), id: all[i]!.target.id })));
-  const suggestion = closest(fold(ref), names.map((n) => n.name));
+  const suggestion = closest(
+    fold(ref),
+    names.map((n) => n.name),
+  );
   const original = suggestion === undefined ? undefined : names.find((n) => n.name === suggestion);
   return original ? { kind: 'none', suggestion: original.id } : { kind: 'none' };
 }

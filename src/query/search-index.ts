@@ -46,7 +46,7 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
   const kind = <K extends SearchKind>(k: K): IndexedKind<SearchItems[K][number]> => ({
     items: () => items[k],
     source: liveSource(cat),
-    row: (item) => (rows[k])(item, cat),
+    row: (item) => rows[k](item, cat),
   });
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
 }
@@ -73,7 +73,13 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
   const person = new Map(cat.staff.map((s, i) => [s.id, i]));
   /** A text column and its keys column, from each item's values folded (each distinct string is folded once). */
   const textColumns = <T>(list: readonly T[], values: (item: T) => readonly (string | number)[]): [Lines, Lines] => {
-    const spaced = Lines.of(list.map((item) => values(item).map((v) => foldForStore(String(v))).join(SEPARATOR)));
+    const spaced = Lines.of(
+      list.map((item) =>
+        values(item)
+          .map((v) => foldForStore(String(v)))
+          .join(SEPARATOR),
+      ),
+    );
     // The keys are the same text without its spaces, line for line.
     return [spaced, new Lines(spaced.text.replaceAll(' ', ''), spaced.count)];
   };
@@ -90,7 +96,8 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
       if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
-      else if (def.kind === 'text') [sections[`${kind}.${name}`], sections[`${kind}.${name}.keys`]] = textColumns(list, (item) => def.values(item, cat));
+      else if (def.kind === 'text')
+        [sections[`${kind}.${name}`], sections[`${kind}.${name}.keys`]] = textColumns(list, (item) => def.values(item, cat));
       else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
       if (def.forms) sections[`${kind}.${name}.forms`] = Lines.of(list.map((item) => JSON.stringify(def.values(item, cat))));
     }
@@ -104,7 +111,12 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
  * its role: the works have one such field per role, and filtering every item's credits once
  * per field was most of the time spent indexing.
  */
-function peopleColumns(kind: SearchKind, list: readonly unknown[], fields: Record<string, FieldDef<unknown>>, person: Map<string, number>): Record<string, Ints> {
+function peopleColumns(
+  kind: SearchKind,
+  list: readonly unknown[],
+  fields: Record<string, FieldDef<unknown>>,
+  person: Map<string, number>,
+): Record<string, Ints> {
   const columns = new Map<string, PeopleBuilder>();
   const byRole = new Map<string, PeopleBuilder[]>();
   const anyRole: PeopleBuilder[] = [];
@@ -155,7 +167,8 @@ function withWords(keys: LinesReader, words: readonly string[]): number[] {
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isKeyLists = (v: unknown): v is string[][] => Array.isArray(v) && v.every(isStrings);
-const isValueLists = (v: unknown): v is (string | number)[][] => Array.isArray(v) && v.every((x) => Array.isArray(x) && x.every((y) => typeof y === 'string' || typeof y === 'number'));
+const isValueLists = (v: unknown): v is (string | number)[][] =>
+  Array.isArray(v) && v.every((x) => Array.isArray(x) && x.every((y) => typeof y === 'string' || typeof y === 'number'));
 
 /** The ids a stored index holds for one kind, checked. */
 export function storedIds(snapshot: Snapshot, kind: SearchKind): string[] {
@@ -179,7 +192,10 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
       if (stored.length !== count()) throw new SnapshotDamage(`${k}.${field} has ${stored.length} entries for ${count()} items`);
       return stored;
     };
-    const json = <V>(check: (v: unknown) => v is V[]) => (name: string): V[] => snapshot.json(name, check);
+    const json =
+      <V>(check: (v: unknown) => v is V[]) =>
+      (name: string): V[] =>
+        snapshot.json(name, check);
     const mine = (field: string, def: FieldDef<number>): ((i: number) => (string | number)[]) => {
       const keys = column(field, json(isKeyLists));
       return (i) => def.mine!.values(keys[i]!, collection);
@@ -209,7 +225,13 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
             return forms;
           };
         },
-        itemsWith: (field, def, words) => (def.mine ? undefined : withWords(column(`${field}.keys`, (name) => snapshot.lines(name)), words)),
+        itemsWith: (field, def, words) =>
+          def.mine
+            ? undefined
+            : withWords(
+                column(`${field}.keys`, (name) => snapshot.lines(name)),
+                words,
+              ),
         people(field) {
           // The items are always all of this kind's positions, in order (items() above). A
           // column holds, per credit, the item and the person: first all the items, then all the people.
@@ -217,7 +239,8 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
           if (stored.length % 2 !== 0) throw new SnapshotDamage(`${k}.${field} is not pairs of items and people`);
           const pairs = { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
           const people = names().length;
-          if (pairs.items.some((i) => i < 0 || i >= count()) || pairs.ids.some((p) => p < 0 || p >= people)) throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there`);
+          if (pairs.items.some((i) => i < 0 || i >= count()) || pairs.ids.some((p) => p < 0 || p >= people))
+            throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there`);
           return pairs;
         },
         personCount: () => names().length,

@@ -72,11 +72,18 @@ export function viewSections(cat: Catalogue, fileCount: number, tables: TableCel
     }
   }
   const named = namedTargets(cat);
-  const where = (t: Target): number => (t.kind === 'staff' ? person.get(t.id)! : cluster.get(t.kind === 'work' ? t.work.anthology.id : t.release.anthology)!);
+  const where = (t: Target): number =>
+    t.kind === 'staff' ? person.get(t.id)! : cluster.get(t.kind === 'work' ? t.work.anthology.id : t.release.anthology)!;
   const sections: Record<string, unknown> = {
-    ...chunks('clusters', parts.map((p) => JSON.stringify(p))),
+    ...chunks(
+      'clusters',
+      parts.map((p) => JSON.stringify(p)),
+    ),
     'clusters.people': listsOf(clusterPeople),
-    ...chunks('people', cat.staff.map((s) => JSON.stringify(s))),
+    ...chunks(
+      'people',
+      cat.staff.map((s) => JSON.stringify(s)),
+    ),
     'people.clusters': listsOf(peopleClusters),
     'refs.ids': Lines.of(named.map((n) => n.target.id)),
     'refs.where': new Ints(named.flatMap((n) => [REF_KINDS.indexOf(refKind(n.target)), where(n.target)])),
@@ -132,7 +139,8 @@ function chunks(name: string, lines: string[]): Record<string, unknown> {
 /** Line `i` of chunked lines, read with the one section that holds it. */
 function chunkLine(snapshot: Snapshot, name: string, i: number): string {
   const chunk = snapshot.lines(`${name}.${Math.floor(i / CHUNK)}`);
-  if (chunk.length !== Math.min(CHUNK, snapshot.json(`${name}.count`, isCount) - Math.floor(i / CHUNK) * CHUNK)) throw new SnapshotDamage(`${name} has a chunk of the wrong length`);
+  if (chunk.length !== Math.min(CHUNK, snapshot.json(`${name}.count`, isCount) - Math.floor(i / CHUNK) * CHUNK))
+    throw new SnapshotDamage(`${name} has a chunk of the wrong length`);
   return chunk.get(i % CHUNK);
 }
 
@@ -168,7 +176,8 @@ export function storedViews(snapshot: Snapshot): StoredViews {
   const where = (i: number): [RefKind, number] => {
     const all = snapshot.ints('refs.where');
     const kind = REF_KINDS[all[2 * i]!];
-    if (all.length !== 2 * snapshot.lines('refs.ids').length || kind === undefined || !(all[2 * i + 1]! >= 0)) throw new SnapshotDamage(`ref ${i} is not what it should be`);
+    if (all.length !== 2 * snapshot.lines('refs.ids').length || kind === undefined || !(all[2 * i + 1]! >= 0))
+      throw new SnapshotDamage(`ref ${i} is not what it should be`);
     return [kind, all[2 * i + 1]!];
   };
   const stub = (i: number, id: string): StoredTarget => {
@@ -191,12 +200,18 @@ export function storedViews(snapshot: Snapshot): StoredViews {
       const names = snapshot.lines('refs');
       const keys = snapshot.lines('refs.keys');
       const codes = snapshot.lines('refs.codes');
-      if (names.length !== ids.length || keys.length !== ids.length || codes.length !== ids.length) throw new SnapshotDamage('the refs sections differ in length');
+      if (names.length !== ids.length || keys.length !== ids.length || codes.length !== ids.length)
+        throw new SnapshotDamage('the refs sections differ in length');
       // Only these can match: a name that holds the folded REF (tiers two and three) or its
       // first word (two and four), a code that holds it (two), an id that holds it (five).
       const f = folded(ref);
       const key = withoutArticle(f);
-      const candidates = [...keys.containing(key), ...(f.words.length > 0 ? names.containing(f.words[0]!) : []), ...codes.containing(f.key), ...(ref === '' ? [] : ids.containing(ref))];
+      const candidates = [
+        ...keys.containing(key),
+        ...(f.words.length > 0 ? names.containing(f.words[0]!) : []),
+        ...codes.containing(f.key),
+        ...(ref === '' ? [] : ids.containing(ref)),
+      ];
       const among = [...new Set(candidates)].filter(allowed).sort((a, b) => a - b);
       const source: RefSource<StoredTarget> = {
         target: (i) => stub(i, ids.get(i)),

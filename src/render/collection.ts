@@ -8,8 +8,16 @@ import type { View } from './view';
 
 /** The releases of collection items, as every table of releases starts, then when each was added and the user's note. */
 function itemTable(cat: Catalogue, items: CollectionItem[]): Table {
-  const releases = tableOf(RELEASE_COLUMNS, cat, items.map((item) => cat.releaseById.get(item.release)!));
-  const columns: Column[] = [...releases.columns, { header: 'ADDED', fixed: true, priority: 4 }, { header: 'NOTE', wrap: true, priority: 2 }];
+  const releases = tableOf(
+    RELEASE_COLUMNS,
+    cat,
+    items.map((item) => cat.releaseById.get(item.release)!),
+  );
+  const columns: Column[] = [
+    ...releases.columns,
+    { header: 'ADDED', fixed: true, priority: 4 },
+    { header: 'NOTE', wrap: true, priority: 2 },
+  ];
   return { columns, rows: releases.rows.map((row, i) => [...row, items[i]!.added ?? '', items[i]!.note ?? '']) };
 }
 
@@ -38,7 +46,13 @@ export function renderLog(cat: Catalogue, viewings: Viewing[], view: View): stri
         { header: 'RATING', align: 'right', priority: 7 },
         { header: 'NOTE', wrap: true, priority: 3 },
       ],
-      rows: viewings.map((v) => [v.date ?? '', v.work, workLabel(cat.works.get(v.work)!), v.rating === undefined ? '' : `${v.rating}/10`, v.note ?? '']),
+      rows: viewings.map((v) => [
+        v.date ?? '',
+        v.work,
+        workLabel(cat.works.get(v.work)!),
+        v.rating === undefined ? '' : `${v.rating}/10`,
+        v.note ?? '',
+      ]),
     },
     view,
   );
@@ -62,6 +76,14 @@ export function renderUnknownEntries(unknown: UnknownEntries, view: View, afterT
     ...(unknown.viewings ?? []).map((v) => ['viewing', v.work, v.date ?? '', v.note ?? '']),
   ];
   if (rows.length === 0) return '';
-  const table = { columns: [{ header: 'LIST', priority: 7 }, { header: 'ID', fixed: true, priority: 9 }, { header: 'DATE', fixed: true, priority: 4 }, { header: 'NOTE', wrap: true, priority: 3 }], rows };
+  const table = {
+    columns: [
+      { header: 'LIST', priority: 7 },
+      { header: 'ID', fixed: true, priority: 9 },
+      { header: 'DATE', fixed: true, priority: 4 },
+      { header: 'NOTE', wrap: true, priority: 3 },
+    ],
+    rows,
+  };
   return `${view.tty && afterTable ? '\n' : ''}${renderGroups([{ title: 'Not in the loaded catalogue', kind: 'missing', table }], view)}`;
 }

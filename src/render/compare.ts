@@ -62,7 +62,10 @@ const MIN_SIDE = 14;
 export function renderCompare(cat: Catalogue, releases: Release[], view: View): string {
   const rows = compareReleases(cat, releases);
   if (!view.tty) {
-    const lines = [['Release', ...releases.map((r) => r.id), ''], ...rows.map((row) => [row.label, ...row.values, row.differs ? 'differs' : ''])];
+    const lines = [
+      ['Release', ...releases.map((r) => r.id), ''],
+      ...rows.map((row) => [row.label, ...row.values, row.differs ? 'differs' : '']),
+    ];
     return renderTable({ columns: lines[0]!.map(() => ({ header: '' })), rows: lines }, view);
   }
   const mark = (differs: boolean): string => (differs ? '≠ ' : '  ');
@@ -88,7 +91,10 @@ export function renderCompare(cat: Catalogue, releases: Release[], view: View): 
       const lines = rows.flatMap((row, i) => {
         if (row.values[k] === '') return [];
         const [first, ...rest] = wrapParagraph(escapeLine(row.values[k]!), room);
-        return [`${yellow(row.differs, pad(labels[i]!, labelWidth))}  ${yellow(row.differs, first!)}`, ...rest.map((l) => `${' '.repeat(labelWidth + 2)}${yellow(row.differs, l)}`)];
+        return [
+          `${yellow(row.differs, pad(labels[i]!, labelWidth))}  ${yellow(row.differs, first!)}`,
+          ...rest.map((l) => `${' '.repeat(labelWidth + 2)}${yellow(row.differs, l)}`),
+        ];
       });
       return `${view.color.bold(ids[k]!)}\n${lines.join('\n')}\n`;
     })

@@ -121,7 +121,9 @@ export function renderHanging(pieces: Piece[], view: View, indent = '', hang = i
     if (typeof item === 'number') spaces += start ? 0 : item;
     else if (item.width <= room) add(item.parts, item.width);
     // Too long for any line: cut between characters, in the style it starts with.
-    else for (const part of wrapParagraph(item.parts.map((p) => p.text).join(''), room)) add([{ text: part, style: item.parts[0]!.style }], displayWidth(part));
+    else
+      for (const part of wrapParagraph(item.parts.map((p) => p.text).join(''), room))
+        add([{ text: part, style: item.parts[0]!.style }], displayWidth(part));
   }
   lines.push(line);
   return `${lines.map((l) => styled(l).trimEnd()).join('\n')}\n`;
@@ -130,7 +132,7 @@ export function renderHanging(pieces: Piece[], view: View, indent = '', hang = i
 /** A line's parts with each style applied once to a run of parts in it, spaces between them included. */
 function styled(parts: Word['parts']): string {
   let out = '';
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const { style } = parts[i]!;
     let text = '';
     let j = i;
@@ -149,7 +151,9 @@ function styled(parts: Word['parts']): string {
 
 /** A bulleted list of escaped items, each wrapped under its own text. */
 export function renderBullets(items: string[] | undefined, indent = '  ', view?: View): string {
-  return (items ?? []).map((i) => (view ? renderHanging([{ text: i }], view, `${indent}- `, `${indent}  `) : `${indent}- ${escapeLine(i)}\n`)).join('');
+  return (items ?? [])
+    .map((i) => (view ? renderHanging([{ text: i }], view, `${indent}- `, `${indent}  `) : `${indent}- ${escapeLine(i)}\n`))
+    .join('');
 }
 
 export { countryName, languageName } from '../util/names';

@@ -11,7 +11,14 @@ export function renderProblem(p: Problem, view: View): string {
 
 /** Problems as data, for `validate --json` (docs/json.md): a hint is null where none is known. */
 export function problemsAsData(problems: readonly Problem[]): object[] {
-  return problems.map((p) => ({ path: p.file, line: p.line, column: p.col, severity: p.severity, message: p.message, hint: p.hint ?? null }));
+  return problems.map((p) => ({
+    path: p.file,
+    line: p.line,
+    column: p.col,
+    severity: p.severity,
+    message: p.message,
+    hint: p.hint ?? null,
+  }));
 }
 
 /** The closing line of `memories validate`. */

@@ -29,7 +29,15 @@ export interface ColumnDef<T> extends Column {
   shown?: boolean;
 }
 
-const idColumn = <T extends { id: string }>(): ColumnDef<T> => ({ name: 'id', header: 'ID', style: dim, fixed: true, priority: 9, shown: true, cell: (r) => r.id });
+const idColumn = <T extends { id: string }>(): ColumnDef<T> => ({
+  name: 'id',
+  header: 'ID',
+  style: dim,
+  fixed: true,
+  priority: 9,
+  shown: true,
+  cell: (r) => r.id,
+});
 const title = (t: string, c: View['color']): string => c.bold(t);
 
 /** The columns of a table command, in their default order: those shown, then those --columns can add. */
@@ -52,7 +60,15 @@ export const ANTHOLOGY_COLUMNS: Columns<Anthology> = [
   { name: 'title', header: 'TITLE', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (a) => a.title },
   { name: 'year', header: 'YEAR', fixed: true, priority: 7, shown: true, cell: (a) => String(a.year) },
   { name: 'segments', header: 'SEGS', align: 'right', priority: 3, shown: true, cell: (a) => String(a.segments.length) },
-  { name: 'directors', header: 'DIRECTORS', wrap: true, priority: 6, min: 12, shown: true, cell: (a, cat) => list(anthologyDirectors(cat, a)) },
+  {
+    name: 'directors',
+    header: 'DIRECTORS',
+    wrap: true,
+    priority: 6,
+    min: 12,
+    shown: true,
+    cell: (a, cat) => list(anthologyDirectors(cat, a)),
+  },
   { name: 'studios', header: 'STUDIOS', wrap: true, priority: 2, shown: true, cell: (a) => list(anthologyStudios(a)) },
   { name: 'native-title', header: 'NATIVE TITLE', wrap: true, priority: 4, cell: (a) => a.native_title ?? '' },
   { name: 'released', header: 'RELEASED', fixed: true, priority: 4, cell: (a) => a.released ?? '' },
@@ -65,11 +81,38 @@ export const SEGMENT_COLUMNS: Columns<SegmentRef> = [
   { name: 'anthology', header: 'ANTHOLOGY', wrap: true, priority: 3, shown: true, cell: (r) => r.anthology.title },
   { name: 'number', header: '#', align: 'right', priority: 4, shown: true, cell: (r) => String(r.number) },
   { name: 'title', header: 'TITLE', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (r) => r.segment.title },
-  { name: 'director', header: 'DIRECTOR', wrap: true, priority: 6, shown: true, cell: (r, cat) => list(namesFor(cat, r.segment.credits, 'director')) },
-  { name: 'music', header: 'MUSIC', wrap: true, priority: 5, shown: true, cell: (r, cat) => list(namesFor(cat, r.segment.credits, 'music')) },
-  { name: 'runtime', header: 'RUNTIME', align: 'right', priority: 2, shown: true, cell: (r) => (r.segment.runtime === undefined ? '' : `${r.segment.runtime} min`) },
+  {
+    name: 'director',
+    header: 'DIRECTOR',
+    wrap: true,
+    priority: 6,
+    shown: true,
+    cell: (r, cat) => list(namesFor(cat, r.segment.credits, 'director')),
+  },
+  {
+    name: 'music',
+    header: 'MUSIC',
+    wrap: true,
+    priority: 5,
+    shown: true,
+    cell: (r, cat) => list(namesFor(cat, r.segment.credits, 'music')),
+  },
+  {
+    name: 'runtime',
+    header: 'RUNTIME',
+    align: 'right',
+    priority: 2,
+    shown: true,
+    cell: (r) => (r.segment.runtime === undefined ? '' : `${r.segment.runtime} min`),
+  },
   { name: 'native-title', header: 'NATIVE TITLE', wrap: true, priority: 4, cell: (r) => r.segment.native_title ?? '' },
-  { name: 'writer', header: 'WRITER', wrap: true, priority: 4, cell: (r, cat) => list([...namesFor(cat, r.segment.credits, 'screenplay'), ...namesFor(cat, r.segment.credits, 'original-story')]) },
+  {
+    name: 'writer',
+    header: 'WRITER',
+    wrap: true,
+    priority: 4,
+    cell: (r, cat) => list([...namesFor(cat, r.segment.credits, 'screenplay'), ...namesFor(cat, r.segment.credits, 'original-story')]),
+  },
 ];
 
 /** `memories staff`: one row per person with the number of credits. */
@@ -77,7 +120,14 @@ export const STAFF_COLUMNS: Columns<Staff> = [
   idColumn(),
   { name: 'name', header: 'NAME', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (s) => s.name },
   { name: 'native-name', header: 'NATIVE NAME', wrap: true, priority: 4, shown: true, cell: (s) => s.native_name ?? '' },
-  { name: 'credits', header: 'CREDITS', align: 'right', priority: 6, shown: true, cell: (s, cat) => String(cat.creditsByStaff.get(s.id)?.length ?? 0) },
+  {
+    name: 'credits',
+    header: 'CREDITS',
+    align: 'right',
+    priority: 6,
+    shown: true,
+    cell: (s, cat) => String(cat.creditsByStaff.get(s.id)?.length ?? 0),
+  },
 ];
 
 /** "US/1", or just the country when the region is unknown. */

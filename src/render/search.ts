@@ -29,7 +29,11 @@ const named: Column = { header: 'TITLE', wrap: true, priority: 8, min: 12, style
 export function renderSearch(results: FoundRows, view: View): string {
   if (!view.tty) {
     const lines: string[] = [];
-    for (const [kind, word] of [['works', 'work'], ['people', 'person'], ['releases', 'release']] as const) {
+    for (const [kind, word] of [
+      ['works', 'work'],
+      ['people', 'person'],
+      ['releases', 'release'],
+    ] as const) {
       const { rows, matched } = results[kind];
       for (let i = 0; i < rows.length; i++) lines.push(`${word}\t${rows[i]!.map(escapeLine).join('\t')}\t${escapeLine(matched[i]!)}\n`);
     }
@@ -50,7 +54,13 @@ export function renderSearch(results: FoundRows, view: View): string {
         title: 'People',
         kind: 'person',
         table: {
-          columns: [id, { ...named, header: 'NAME' }, { header: 'NATIVE NAME', wrap: true, priority: 3 }, { header: 'CREDITS', align: 'right', priority: 5 }, matched],
+          columns: [
+            id,
+            { ...named, header: 'NAME' },
+            { header: 'NATIVE NAME', wrap: true, priority: 3 },
+            { header: 'CREDITS', align: 'right', priority: 5 },
+            matched,
+          ],
           rows: rows(results.people),
         },
       },
@@ -58,7 +68,14 @@ export function renderSearch(results: FoundRows, view: View): string {
         title: 'Releases',
         kind: 'release',
         table: {
-          columns: [id, { header: 'ANTHOLOGY', wrap: true, priority: 3, style: (t, c) => c.bold(t) }, { header: 'FORMAT', fixed: true, priority: 7 }, { header: 'COUNTRY', fixed: true, priority: 6 }, { header: 'PUBLISHER', wrap: true, priority: 5 }, matched],
+          columns: [
+            id,
+            { header: 'ANTHOLOGY', wrap: true, priority: 3, style: (t, c) => c.bold(t) },
+            { header: 'FORMAT', fixed: true, priority: 7 },
+            { header: 'COUNTRY', fixed: true, priority: 6 },
+            { header: 'PUBLISHER', wrap: true, priority: 5 },
+            matched,
+          ],
           rows: rows(results.releases),
         },
       },

@@ -5,7 +5,17 @@ import { anthologyStudios, workLabel, workRecord } from '../query/credits';
 import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
 import type { Field } from './layout';
-import { countryName, languageName, renderBullets, renderFields, renderHanging, renderLine, renderProse, roleLabel, section } from './layout';
+import {
+  countryName,
+  languageName,
+  renderBullets,
+  renderFields,
+  renderHanging,
+  renderLine,
+  renderProse,
+  roleLabel,
+  section,
+} from './layout';
 import { countryRegion, releaseMark, workMark } from './records';
 import type { View } from './view';
 
@@ -37,12 +47,25 @@ function titleFields(r: { native_title?: string; romaji_title?: string }): Field
 }
 
 function trailer(record: Common, view: View): string {
-  return section('Notes', record.notes ? renderProse(record.notes, view) : '', view) + section('Sources', renderBullets(record.sources, '  ', view), view) + section('Links', renderFields(Object.entries(record.links ?? {}), view, '  '), view);
+  return (
+    section('Notes', record.notes ? renderProse(record.notes, view) : '', view) +
+    section('Sources', renderBullets(record.sources, '  ', view), view) +
+    section('Links', renderFields(Object.entries(record.links ?? {}), view, '  '), view)
+  );
 }
 
 /** The first line of a view, wrapped under itself: the collection's mark (as tables show it), the title, and what follows it. */
 function heading(title: string, suffix: string, view: View, mark = ''): string {
-  return renderHanging([...(mark ? [{ text: `${mark} `, style: view.color.green }] : []), { text: title, style: view.color.bold }, { text: suffix ? `  ${suffix}` : '' }], view, '', '  ');
+  return renderHanging(
+    [
+      ...(mark ? [{ text: `${mark} `, style: view.color.green }] : []),
+      { text: title, style: view.color.bold },
+      { text: suffix ? `  ${suffix}` : '' },
+    ],
+    view,
+    '',
+    '  ',
+  );
 }
 
 function reviewPointer(cat: Catalogue, id: string, view: View): string {
@@ -73,7 +96,15 @@ export function renderAnthology(cat: Catalogue, a: Anthology, view: View): strin
   out += section('Synopsis', a.synopsis ? renderProse(a.synopsis, view) : '', view);
   out += section('Segments', a.segments.map((s, i) => renderSegmentSummary(cat, s, i + 1, view)).join('\n'), view);
   const releases = cat.releasesByAnthology.get(a.id) ?? [];
-  out += section('Releases', renderFields(releases.map((r): Field => [r.id, releaseSummary(r)]), view, '  '), view);
+  out += section(
+    'Releases',
+    renderFields(
+      releases.map((r): Field => [r.id, releaseSummary(r)]),
+      view,
+      '  ',
+    ),
+    view,
+  );
   out += reviewPointer(cat, a.id, view);
   return out + trailer(a, view);
 }
@@ -82,7 +113,14 @@ function renderSegmentSummary(cat: Catalogue, s: Segment, n: number, view: View)
   const extra = [titleForms(s), s.runtime === undefined ? '' : `${s.runtime} min`, s.studios?.join(', ') ?? ''].filter(Boolean).join(' · ');
   const mark = workMark(cat.collection, s.id);
   const line = renderHanging(
-    [{ text: `${n}. ` }, ...(mark ? [{ text: `${mark} `, style: view.color.green }] : []), { text: s.title, style: view.color.bold }, { text: extra ? `  ${extra}` : '' }, { text: '  ' }, { text: `[${s.id}]`, style: view.color.dim }],
+    [
+      { text: `${n}. ` },
+      ...(mark ? [{ text: `${mark} `, style: view.color.green }] : []),
+      { text: s.title, style: view.color.bold },
+      { text: extra ? `  ${extra}` : '' },
+      { text: '  ' },
+      { text: `[${s.id}]`, style: view.color.dim },
+    ],
     view,
     '  ',
     '     ',
@@ -157,7 +195,10 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: R
     // In the order they came out: Robot Carnival (July 1987) before Neo Tokyo (September).
     .sort(([a], [b]) => compareText(a.released ?? String(a.year), b.released ?? String(b.year)) || compareText(a.title, b.title))
     .map(([a, works]) => {
-      const rows: Field[] = [...works.entries()].map(([w, roles]) => [w.kind === 'anthology' ? '(whole film)' : workRecord(w).title, roles.join(', ')]);
+      const rows: Field[] = [...works.entries()].map(([w, roles]) => [
+        w.kind === 'anthology' ? '(whole film)' : workRecord(w).title,
+        roles.join(', '),
+      ]);
       return `  ${view.color.bold(escapeLine(`${a.title} (${a.year})`))}\n${renderFields(rows, view, '    ')}`;
     })
     .join('');
@@ -171,7 +212,12 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
   const title = work ? workLabel(work) : r.anthology;
   // "Memories: US DVD (Columbia TriStar Home Entertainment, 2004)"
   const year = r.released?.slice(0, 4);
-  let out = heading(`${title}: ${r.country} ${formatLabel(r.format)}${r.title ? `, ${r.title}` : ''}`, `(${[r.publisher, year].filter(Boolean).join(', ')})`, view, releaseMark(cat.collection, r.id));
+  let out = heading(
+    `${title}: ${r.country} ${formatLabel(r.format)}${r.title ? `, ${r.title}` : ''}`,
+    `(${[r.publisher, year].filter(Boolean).join(', ')})`,
+    view,
+    releaseMark(cat.collection, r.id),
+  );
   out += renderFields(
     [
       ['ID', r.id],
@@ -212,8 +258,20 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
       : '',
     view,
   );
-  out += section('Audio', renderBullets((r.audio ?? []).map((t) => [languageName(t.language), t.format, t.note].filter(Boolean).join(', ')), '  ', view), view);
-  out += section('Subtitles', r.subtitles?.length ? renderHanging([{ text: r.subtitles.map(languageName).join(', ') }], view, '  ') : '', view);
+  out += section(
+    'Audio',
+    renderBullets(
+      (r.audio ?? []).map((t) => [languageName(t.language), t.format, t.note].filter(Boolean).join(', ')),
+      '  ',
+      view,
+    ),
+    view,
+  );
+  out += section(
+    'Subtitles',
+    r.subtitles?.length ? renderHanging([{ text: r.subtitles.map(languageName).join(', ') }], view, '  ') : '',
+    view,
+  );
   out += section('Extras', renderBullets(r.extras, '  ', view), view);
   return out + trailer(r, view);
 }
@@ -224,7 +282,9 @@ export function renderReviews(cat: Catalogue, reviews: Review[], view: View): st
     .map((r) => {
       const work = cat.works.get(r.subject);
       const subject = work ? workLabel(work) : r.subject;
-      const byline = [r.title ? subject : undefined, r.author, r.date, r.rating === undefined ? undefined : `${r.rating}/10`].filter(Boolean).join(' · ');
+      const byline = [r.title ? subject : undefined, r.author, r.date, r.rating === undefined ? undefined : `${r.rating}/10`]
+        .filter(Boolean)
+        .join(' · ');
       return `${renderLine(r.title ?? subject, view, view.color.bold)}${renderLine(byline, view, view.color.dim)}\n${renderProse(r.text, view)}`;
     })
     .join('\n');

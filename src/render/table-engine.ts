@@ -44,7 +44,22 @@ function load(): typeof CliTable3 {
   return (engine = table);
 }
 
-const NO_BORDER = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '' };
+const NO_BORDER = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+};
 
 export interface EngineTable {
   /** Each row's cells, fitted to `widths` and styled; a cell of several lines is joined by "\n". */
@@ -65,7 +80,9 @@ export function layOut({ rows, widths, aligns, gap, borders = false }: EngineTab
     const chunk = rows.slice(start, start + CHUNK);
     if (chunk.length === 0) break;
     const table = new Table({
-      ...(borders ? { chars: { ...BOX, middle: '│' }, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: false } } : { chars: { ...NO_BORDER, middle: gap }, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true } }),
+      ...(borders
+        ? { chars: { ...BOX, middle: '│' }, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: false } }
+        : { chars: { ...NO_BORDER, middle: gap }, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true } }),
       colWidths: borders ? widths.map((w) => w + 2) : widths,
       colAligns: aligns,
       wordWrap: false,
@@ -76,7 +93,22 @@ export function layOut({ rows, widths, aligns, gap, borders = false }: EngineTab
   return lines.map(trimEnd);
 }
 
-const BOX = { top: '─', 'top-mid': '┬', 'top-left': '┌', 'top-right': '┐', bottom: '─', 'bottom-mid': '┴', 'bottom-left': '└', 'bottom-right': '┘', left: '│', 'left-mid': '├', mid: '─', 'mid-mid': '┼', right: '│', 'right-mid': '┤' };
+const BOX = {
+  top: '─',
+  'top-mid': '┬',
+  'top-left': '┌',
+  'top-right': '┐',
+  bottom: '─',
+  'bottom-mid': '┴',
+  'bottom-left': '└',
+  'bottom-right': '┘',
+  left: '│',
+  'left-mid': '├',
+  mid: '─',
+  'mid-mid': '┼',
+  right: '│',
+  'right-mid': '┤',
+};
 
 /** Drop trailing spaces, also those before the styling that closes a line. */
 function trimEnd(line: string): string {

@@ -39,7 +39,9 @@ const MAX_LINES = 3;
  */
 export function renderTable(table: Table, view: View): string {
   const marked = view.tty && table.marks?.some(Boolean) === true;
-  const columns: Column[] = marked ? [{ header: '', fixed: true, priority: 9, style: (t, c) => c.green(t) }, ...table.columns] : table.columns;
+  const columns: Column[] = marked
+    ? [{ header: '', fixed: true, priority: 9, style: (t, c) => c.green(t) }, ...table.columns]
+    : table.columns;
   const rows = marked ? table.rows.map((r, i) => [table.marks![i] ?? '', ...r]) : table.rows;
   if (!view.tty) return tsv(rows, columns.length);
   if (rows.length === 0) return '';
@@ -89,11 +91,12 @@ export function fitColumns(columns: readonly Column[], natural: readonly number[
       const c = columns[i]!;
       return c.fixed ? natural[i]! : Math.min(natural[i]!, Math.max(c.min ?? (c.wrap ? 10 : 6), displayWidth(c.header)));
     });
-    const capped = (cap: number): number[] => shown.map((i, k) => (columns[i]!.fixed ? natural[i]! : Math.max(floor[k]!, Math.min(natural[i]!, cap))));
+    const capped = (cap: number): number[] =>
+      shown.map((i, k) => (columns[i]!.fixed ? natural[i]! : Math.max(floor[k]!, Math.min(natural[i]!, cap))));
     const total = (cap: number): number => capped(cap).reduce((sum, w) => sum + w, 0);
     if (total(0) <= room || shown.length === 1) {
       let cap = 0;
-      for (let hi = Math.max(0, ...natural); cap < hi; ) {
+      for (let hi = Math.max(0, ...natural); cap < hi;) {
         const mid = Math.ceil((cap + hi) / 2);
         if (total(mid) <= room) cap = mid;
         else hi = mid - 1;
@@ -111,7 +114,8 @@ function tsv(rows: readonly (readonly string[])[], count: number, prefix = ''): 
   let out = '';
   for (const row of rows) {
     // Most rows need no escaping at all, which one test of the whole row shows.
-    const cells = row.length === count && isSafeLine(row.join('')) ? row : Array.from({ length: count }, (_, i) => escapeLine(row[i] ?? ''));
+    const cells =
+      row.length === count && isSafeLine(row.join('')) ? row : Array.from({ length: count }, (_, i) => escapeLine(row[i] ?? ''));
     out += `${prefix}${cells.join('\t')}\n`;
   }
   return out;

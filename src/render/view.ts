@@ -26,7 +26,16 @@ export interface Styles {
 const same: Style = (text) => text;
 
 /** No colour: every style returns its text as it is. Loading chalk is left to runs that colour. */
-export const PLAIN: Styles = { level: 0, bold: Object.assign((text: string) => text, { underline: same }), dim: same, italic: same, red: same, yellow: same, green: same, cyan: same };
+export const PLAIN: Styles = {
+  level: 0,
+  bold: Object.assign((text: string) => text, { underline: same }),
+  dim: same,
+  italic: same,
+  red: same,
+  yellow: same,
+  green: same,
+  cyan: same,
+};
 
 /** The widest a paragraph of prose is wrapped to, however wide the terminal: a readable measure. */
 export const READABLE_MEASURE = 88;

@@ -35,7 +35,8 @@ function isWideEmoji(cluster: string): boolean {
  * kana, kanji and full-width forms, without the combining marks, sound marks, controls, bidi
  * and emoji-capable characters among them. Most of the catalogue is made only of these.
  */
-const SIMPLE = /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u3000-\u3029\u3031-\u303c\u303e\u303f\u3041-\u3096\u309d-\u30ff\u4e00-\u9fff\uff01-\uff9d]*$/;
+const SIMPLE =
+  /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u024f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u3000-\u3029\u3031-\u303c\u303e\u303f\u3041-\u3096\u309d-\u30ff\u4e00-\u9fff\uff01-\uff9d]*$/;
 
 /**
  * Split into user-perceived characters, so a cut never lands inside one. Other text goes
@@ -76,7 +77,10 @@ function measureCluster(cluster: string): number {
   const first = chars.findIndex((c) => !invisible.test(c));
   if (first === -1) return 0;
   if (maybeEmoji.test(cluster) && isWideEmoji(cluster)) return 2;
-  const visible = chars.slice(first).filter((c) => !invisible.test(c)).map((c) => c.codePointAt(0)!);
+  const visible = chars
+    .slice(first)
+    .filter((c) => !invisible.test(c))
+    .map((c) => c.codePointAt(0)!);
   if (isJamo(visible[0])) return jamoWidth(visible);
   let width = eastAsianWidth(chars[first]!.codePointAt(0)!);
   // Later spacing marks and half/full-width forms (dakuten) in the same cluster take columns of their own.

@@ -92,7 +92,9 @@ function splices(text: string, doc: Document.Parsed, edits: readonly Edit[]): Sp
   }
   for (const [list, entries] of byList) {
     const pair = rootMap?.items.find((p) => isScalar(p.key) && p.key.value === list) as ListPair | undefined;
-    const splice = pair ? appendTo(text, pair, entries) : { from: text.length, to: text.length, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}${list}:\n${block(entries, '  ')}` };
+    const splice = pair
+      ? appendTo(text, pair, entries)
+      : { from: text.length, to: text.length, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}${list}:\n${block(entries, '  ')}` };
     if (!splice) return undefined;
     out.push(splice);
   }
@@ -153,7 +155,8 @@ function applySplices(text: string, list: Splice[]): string | undefined {
 }
 
 /** Parse text known to be valid YAML, with the options the decoder uses. */
-const parse = (text: string): Document.Parsed => parseDocument(text, { lineCounter: new LineCounter(), schema: 'core', merge: false, uniqueKeys: false });
+const parse = (text: string): Document.Parsed =>
+  parseDocument(text, { lineCounter: new LineCounter(), schema: 'core', merge: false, uniqueKeys: false });
 
 /** The edits made on the text, keeping every other byte; undefined where that is not safe. */
 export function editText(text: string, edits: readonly Edit[]): string | undefined {

@@ -56,7 +56,8 @@ export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
     if (e instanceof MissingFolderError) throw e;
     throw new MissingFolderError(folder, describeFsError(e));
   }
-  if (root === parse(root).root) throw new MissingFolderError(folder, 'is the root of the file system; give the folder that holds your data files');
+  if (root === parse(root).root)
+    throw new MissingFolderError(folder, 'is the root of the file system; give the folder that holds your data files');
   const found: FoundFile[] = [];
   const seen = new Set<string>();
   let entries = 0;
@@ -78,7 +79,11 @@ export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
     }
     for (const name of names) {
       if (stopped) return;
-      if (++entries > MAX_ENTRIES) return stop(dir, `more than ${MAX_ENTRIES} entries in this data folder; the rest was not read. Point --data at the folder that holds your data files`);
+      if (++entries > MAX_ENTRIES)
+        return stop(
+          dir,
+          `more than ${MAX_ENTRIES} entries in this data folder; the rest was not read. Point --data at the folder that holds your data files`,
+        );
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
       let stats: Stats;
@@ -86,7 +91,10 @@ export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
         if (lstatSync(path).isSymbolicLink()) {
           const target = realpathSync.native(path);
           if (!inside(root, target)) {
-            problems.warning(fileStart(path), `is a link to ${target}, outside the data folder; links are followed only within it, so it was not read`);
+            problems.warning(
+              fileStart(path),
+              `is a link to ${target}, outside the data folder; links are followed only within it, so it was not read`,
+            );
             continue;
           }
         }
@@ -99,7 +107,11 @@ export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
         if (depth >= MAX_DEPTH) stop(path, `folders nested more than ${MAX_DEPTH} levels deep; the rest was not read`);
         else walk(path, depth + 1);
       } else if (!DATA_FILE.test(name)) continue;
-      else if (!stats.isFile()) problems.error(fileStart(path), 'not a regular file (a FIFO, socket or device?); data files must be plain files, so it was not read');
+      else if (!stats.isFile())
+        problems.error(
+          fileStart(path),
+          'not a regular file (a FIFO, socket or device?); data files must be plain files, so it was not read',
+        );
       else if (found.length >= MAX_FILES) stop(path, `more than ${MAX_FILES} data files in this data folder; the rest were not read`);
       else found.push({ path, stats });
     }

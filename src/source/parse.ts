@@ -24,7 +24,8 @@ export function readSourceFile(file: FoundFile, problems: Problems): SourceFile 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const size = stats.size > MAX_FILE_BYTES ? `${mb(stats.size)}, ` : '';
-    if (code === 'EFBIG') problems.error(fileStart(path), `file is ${size}over the ${mb(MAX_FILE_BYTES)} limit; split it into smaller files`);
+    if (code === 'EFBIG')
+      problems.error(fileStart(path), `file is ${size}over the ${mb(MAX_FILE_BYTES)} limit; split it into smaller files`);
     else problems.error(fileStart(path), `cannot read file: ${describeFsError(e)}`);
     return undefined;
   }
@@ -44,7 +45,10 @@ function bytePos(path: string, bytes: Buffer, offset: number): Pos {
 
 /** UTF-8 text without its BOM, or a problem saying the file is in another encoding. */
 export function decodeUtf8(path: string, bytes: Buffer, problems: Problems): string | undefined {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
   if (utf16) {
     problems.error(fileStart(path), 'file is not UTF-8 (it looks like UTF-16); save it as UTF-8');
     return undefined;
@@ -66,7 +70,7 @@ export function decodeUtf8(path: string, bytes: Buffer, problems: Problems): str
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0) return i;
@@ -99,8 +103,13 @@ export function parseSource(path: string, text: string, problems: Problems): Sou
   // Where the stack runs out depends on the machine: point at the line's start, so the report is stable.
   if (/call stack/i.test(first.message)) pos.col = lineStart(pos.line);
   // A key read as going on over two lines: the next line is indented deeper than its neighbours.
-  const overIndented = first.code === 'BLOCK_AS_IMPLICIT_KEY' && fatal[1]?.code === 'MULTILINE_IMPLICIT_KEY' && fatal[1].pos[0] === first.pos[0];
-  if (overIndented) problems.error({ ...pos, line: pos.line + 1, col: lineStart(pos.line + 1) }, 'this line is indented deeper than the key above it, so YAML reads it as part of that value; indent it like its neighbours');
+  const overIndented =
+    first.code === 'BLOCK_AS_IMPLICIT_KEY' && fatal[1]?.code === 'MULTILINE_IMPLICIT_KEY' && fatal[1].pos[0] === first.pos[0];
+  if (overIndented)
+    problems.error(
+      { ...pos, line: pos.line + 1, col: lineStart(pos.line + 1) },
+      'this line is indented deeper than the key above it, so YAML reads it as part of that value; indent it like its neighbours',
+    );
   else problems.error(pos, describeYamlError(first.code, first.message));
   return undefined;
 }
@@ -124,4 +133,3 @@ function describeYamlError(code: string, message: string): string {
       return `YAML syntax: ${first}`;
   }
 }
-

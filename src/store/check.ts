@@ -19,7 +19,10 @@ export function digest(bytes: Buffer | string): string {
 /** Hex digits to tell apart two files or tokens of one process: not a secret, so not node:crypto. */
 export function uniqueHex(digits: number): string {
   let out = '';
-  while (out.length < digits) out += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  while (out.length < digits)
+    out += Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, digits);
 }
 
@@ -28,7 +31,14 @@ const isPosition = (n: unknown): boolean => Number.isInteger(n) && (n as number)
 export function isProblem(v: unknown): v is Problem {
   if (v === null || typeof v !== 'object') return false;
   const p = v as Record<string, unknown>;
-  return typeof p.file === 'string' && isPosition(p.line) && isPosition(p.col) && (p.severity === 'error' || p.severity === 'warning') && typeof p.message === 'string' && (p.hint === undefined || typeof p.hint === 'string');
+  return (
+    typeof p.file === 'string' &&
+    isPosition(p.line) &&
+    isPosition(p.col) &&
+    (p.severity === 'error' || p.severity === 'warning') &&
+    typeof p.message === 'string' &&
+    (p.hint === undefined || typeof p.hint === 'string')
+  );
 }
 
 export function isProblemList(v: unknown): v is Problem[] {

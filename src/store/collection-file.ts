@@ -79,7 +79,10 @@ export function readCollectionText(path: string, problems: Problems): ReadFile |
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return empty;
     if (code === 'EFBIG') {
-      problems.error(fileStart(path), `the collection file is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; is it really a collection file?`);
+      problems.error(
+        fileStart(path),
+        `the collection file is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; is it really a collection file?`,
+      );
       return undefined;
     }
     throw new CollectionFileError(`cannot read ${path}: ${describeFsError(e)}`);
@@ -106,13 +109,19 @@ function checkWritable(path: string, target: string): void {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new CollectionFileError(`cannot use ${path}: ${describeFsError(e)}`);
   }
   if (stats && !stats.isFile()) {
-    throw new CollectionFileError(`${path} is not a regular file (a folder, FIFO or device?); memories keeps your collection in a plain file, so point MEMORIES_COLLECTION at one`);
+    throw new CollectionFileError(
+      `${path} is not a regular file (a folder, FIFO or device?); memories keeps your collection in a plain file, so point MEMORIES_COLLECTION at one`,
+    );
   }
   // Checked by the mode bits, not access(): root may write anything, but a file or folder the
   // user made read-only says "do not change this".
-  if (stats && (stats.mode & 0o200) === 0) throw new CollectionFileError(`${path} is read-only; make it writable (chmod u+w) if memories should change it. Nothing was written`);
+  if (stats && (stats.mode & 0o200) === 0)
+    throw new CollectionFileError(`${path} is read-only; make it writable (chmod u+w) if memories should change it. Nothing was written`);
   const folder = dirname(target);
-  if ((statSync(folder).mode & 0o200) === 0) throw new CollectionFileError(`the folder ${folder} is read-only, so ${path} cannot be replaced; make it writable (chmod u+w). Nothing was written`);
+  if ((statSync(folder).mode & 0o200) === 0)
+    throw new CollectionFileError(
+      `the folder ${folder} is read-only, so ${path} cannot be replaced; make it writable (chmod u+w). Nothing was written`,
+    );
 }
 
 /**
@@ -125,7 +134,9 @@ export function withCollectionLock<T>(path: string, fn: () => T, options?: LockO
     ensureFolder(dirname(target));
   } catch (e) {
     const at = (e as NodeJS.ErrnoException).path ?? dirname(target);
-    throw new CollectionFileError(`cannot create the folder ${at} for ${path}: ${describeFsError(e)}; set MEMORIES_COLLECTION to a file in a folder you can write`);
+    throw new CollectionFileError(
+      `cannot create the folder ${at} for ${path}: ${describeFsError(e)}; set MEMORIES_COLLECTION to a file in a folder you can write`,
+    );
   }
   checkWritable(path, target);
   try {

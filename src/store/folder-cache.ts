@@ -68,7 +68,13 @@ export class FolderCache<T> {
    * Open the cache of `folder` kept at `path`: nothing is written until save. `check` says
    * whether a stored value is records of the expected kind.
    */
-  static open<T>(path: string, folder: string, build: string, check: (records: unknown) => records is T, { shipped = false } = {}): FolderCache<T> {
+  static open<T>(
+    path: string,
+    folder: string,
+    build: string,
+    check: (records: unknown) => records is T,
+    { shipped = false } = {},
+  ): FolderCache<T> {
     const cache = new FolderCache<T>(path, folder, build);
     try {
       const bytes = readWhole(path);
@@ -78,9 +84,16 @@ export class FolderCache<T> {
       // itself: its shape is checked, its digest is not (that would load node:crypto for it).
       if (space < 0 || (!shipped && bytes.toString('latin1', 0, space) !== digest(text))) return cache;
       const data = JSON.parse(text.toString('utf8')) as Partial<CacheFile<unknown>> | null;
-      if (!isObject(data) || data.version !== VERSION || data.build !== build || data.folder !== folder || !isObject(data.files)) return cache;
+      if (!isObject(data) || data.version !== VERSION || data.build !== build || data.folder !== folder || !isObject(data.files))
+        return cache;
       for (const [key, entry] of Object.entries(data.files)) {
-        if (isObject(entry) && Array.isArray(entry.stamp) && entry.stamp.length === 5 && isProblemList(entry.problems) && check(entry.records)) {
+        if (
+          isObject(entry) &&
+          Array.isArray(entry.stamp) &&
+          entry.stamp.length === 5 &&
+          isProblemList(entry.problems) &&
+          check(entry.records)
+        ) {
           cache.entries[key] = entry as unknown as CacheEntry<T>;
         }
       }
@@ -121,7 +134,9 @@ export class FolderCache<T> {
   /** Write the cache if anything changed, atomically; throws when the location cannot be written. */
   save(): void {
     if (!this.changed) return;
-    const text = Buffer.from(JSON.stringify({ version: VERSION, build: this.build, folder: this.folder, files: this.entries } satisfies CacheFile<T>));
+    const text = Buffer.from(
+      JSON.stringify({ version: VERSION, build: this.build, folder: this.folder, files: this.entries } satisfies CacheFile<T>),
+    );
     replaceFile(this.path, Buffer.concat([Buffer.from(`${digest(text)} `), text]), { durable: false });
     this.changed = false;
   }

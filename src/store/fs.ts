@@ -26,8 +26,6 @@ import { OWN_PID, pidAlive } from './pid';
 
 const codeOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
-
-
 /**
  * Make `dir` and any missing parents, each 0700 as XDG asks, one level at a time from the
  * nearest folder that exists. Node's recursive mkdir spins for ever under /proc; this stops at
@@ -35,7 +33,7 @@ const codeOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException |
  */
 export function ensureFolder(dir: string): void {
   const missing: string[] = [];
-  for (let at = resolve(dir); ; ) {
+  for (let at = resolve(dir); ;) {
     let isDir: boolean;
     try {
       isDir = statSync(at).isDirectory();
@@ -104,7 +102,7 @@ export function replaceFile(path: string, data: string | Buffer, { durable = tru
     const fd = openSync(temp, 'wx', mode);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
       fchmodSync(fd, mode);
       if (durable) fsyncSync(fd);
     } finally {

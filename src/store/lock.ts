@@ -96,7 +96,8 @@ function createDirectly(path: string, token: string): boolean {
   return true;
 }
 
-const breakName = (lock: string, stale: string, generation: number): string => `${lock}.break-${stale.replace(/[^0-9A-Za-z]/g, '-')}.${generation}`;
+const breakName = (lock: string, stale: string, generation: number): string =>
+  `${lock}.break-${stale.replace(/[^0-9A-Za-z]/g, '-')}.${generation}`;
 
 /**
  * Remove the lock if it still holds `stale`, as the one contender allowed to: true when this

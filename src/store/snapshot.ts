@@ -50,7 +50,9 @@ export interface LinesReader {
  */
 export class Ints {
   constructor(readonly values: readonly number[]) {
-    for (const v of values) if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31) throw new Error('an Ints section holds a number that is not a 32-bit integer');
+    for (const v of values)
+      if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
+        throw new Error('an Ints section holds a number that is not a 32-bit integer');
   }
 }
 
@@ -110,7 +112,12 @@ export function writeSnapshot(path: string, bytes: Buffer): void {
 export function snapshotOf(bytes: Buffer): Snapshot {
   const start = bytes.indexOf(10) + 1;
   const head = parseHead(bytes.subarray(0, start - 1));
-  return openSections((from, to) => bytes.subarray(start + from, start + to), 'in memory', head, () => undefined);
+  return openSections(
+    (from, to) => bytes.subarray(start + from, start + to),
+    'in memory',
+    head,
+    () => undefined,
+  );
 }
 
 /**
@@ -126,7 +133,11 @@ export function readSnapshot(path: string, key: string, stamps: readonly Stamp[]
     ({ fd, size } = openRegular(path));
     const { head, start } = readHead(fd);
     const ends = Object.values(head.sections).map(([, end]) => end);
-    const fresh = head.version === VERSION && head.key === key && head.stamps.length === stamps.length && head.stamps.every((s, i) => sameStamp(s, stamps[i]!));
+    const fresh =
+      head.version === VERSION &&
+      head.key === key &&
+      head.stamps.length === stamps.length &&
+      head.stamps.every((s, i) => sameStamp(s, stamps[i]!));
     if (!fresh || start + Math.max(0, ...ends) !== size) throw new Error('stale');
     const file = fd;
     const read = (from: number, to: number): Buffer => {
@@ -155,7 +166,15 @@ function readHead(fd: number): { head: Head; start: number } {
 }
 
 const isRange = (v: unknown): v is Head['sections'][string] =>
-  Array.isArray(v) && v.length === 4 && Number.isInteger(v[0]) && Number.isInteger(v[1]) && v[0] >= 0 && v[1] >= v[0] && typeof v[2] === 'string' && ['json', 'lines', 'ints'].includes(v[2]) && typeof v[3] === 'string';
+  Array.isArray(v) &&
+  v.length === 4 &&
+  Number.isInteger(v[0]) &&
+  Number.isInteger(v[1]) &&
+  v[0] >= 0 &&
+  v[1] >= v[0] &&
+  typeof v[2] === 'string' &&
+  ['json', 'lines', 'ints'].includes(v[2]) &&
+  typeof v[3] === 'string';
 
 /** The head, checked against its digest and for its shape: anything else is damage. */
 function parseHead(line: Buffer): Head {
@@ -187,7 +206,14 @@ function openSections(read: (from: number, to: number) => Buffer, where: string,
         if (!range) throw new Error('there is no such section');
         const bytes = read(range[0], range[1]);
         if (digest(bytes) !== range[3]) throw new Error('it does not match its digest');
-        parsed.set(name, range[2] === 'lines' ? linesReader(bytes, section(`${name}@`)) : range[2] === 'ints' ? ints(bytes) : JSON.parse(bytes.toString('utf8')));
+        parsed.set(
+          name,
+          range[2] === 'lines'
+            ? linesReader(bytes, section(`${name}@`))
+            : range[2] === 'ints'
+              ? ints(bytes)
+              : JSON.parse(bytes.toString('utf8')),
+        );
       } catch (e) {
         throw new SnapshotDamage(`snapshot ${where}, section ${name}: ${(e as Error).message}`);
       }

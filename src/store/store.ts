@@ -69,7 +69,9 @@ export class Store {
       save();
     } catch (e) {
       this.broken = true;
-      this.options.debug?.(`memories: the cache at ${path} cannot be written (${describeFsError(e)}); memories works without it, only slower. Set XDG_CACHE_HOME to a folder you can write to.`);
+      this.options.debug?.(
+        `memories: the cache at ${path} cannot be written (${describeFsError(e)}); memories works without it, only slower. Set XDG_CACHE_HOME to a folder you can write to.`,
+      );
     }
   }
 
@@ -83,7 +85,11 @@ export class Store {
    * The decoded files of `folder`, as far as they are kept: `use` gets a cache to read from
    * and fill, which is saved when it returns. Without a store location, `use` gets none.
    */
-  withFolderCache<T, R>(folder: string, check: (records: unknown) => records is T, use: (cache: FolderCache<T> | undefined, now: number) => R): R {
+  withFolderCache<T, R>(
+    folder: string,
+    check: (records: unknown) => records is T,
+    use: (cache: FolderCache<T> | undefined, now: number) => R,
+  ): R {
     const path = this.options.folderCaches === false ? undefined : this.cacheFile(folder);
     if (path === undefined) return use(undefined, this.now());
     const cache = FolderCache.open<T>(path, folder, this.options.build, check, { shipped: this.options.fixed?.get(folder) === path });
@@ -115,7 +121,13 @@ export class Store {
    * recently to be trusted; the snapshot is returned either way, read from memory, so that it
    * answers now as it will answer next time.
    */
-  keepSnapshot(name: SnapshotName, folders: readonly string[], stamps: readonly Stamp[], problems: Problem[], sections: Record<string, unknown>): Snapshot {
+  keepSnapshot(
+    name: SnapshotName,
+    folders: readonly string[],
+    stamps: readonly Stamp[],
+    problems: Problem[],
+    sections: Record<string, unknown>,
+  ): Snapshot {
     const bytes = encodeSnapshot(this.key(folders), [...stamps], problems, sections);
     const now = this.now();
     const dir = this.options.dir;
@@ -133,14 +145,22 @@ export class Store {
    * over the files, so the answer must come from them, and the reason is told to `debug`. The
    * snapshot is closed either way.
    */
-  answerFrom<R>(name: SnapshotName, folders: readonly string[], stamps: readonly Stamp[], use: (snapshot: Snapshot) => R, stands: (e: unknown) => boolean): Answer<R> {
+  answerFrom<R>(
+    name: SnapshotName,
+    folders: readonly string[],
+    stamps: readonly Stamp[],
+    use: (snapshot: Snapshot) => R,
+    stands: (e: unknown) => boolean,
+  ): Answer<R> {
     const snapshot = this.snapshot(name, folders, stamps);
     if (!snapshot) return { kind: 'missing' };
     try {
       return { kind: 'answered', answer: use(snapshot) };
     } catch (e) {
       if (stands(e)) throw e;
-      this.options.debug?.(`memories: the ${name} snapshot could not be used, so it is rebuilt: ${e instanceof Error ? e.message : String(e)}`);
+      this.options.debug?.(
+        `memories: the ${name} snapshot could not be used, so it is rebuilt: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return { kind: 'unusable' };
     } finally {
       snapshot.close();

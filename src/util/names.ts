@@ -51,10 +51,12 @@ export function namesTable(): Record<Kind, Record<string, string>> {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
   const table = (kind: Kind, code: (c: string) => string): Record<string, string> =>
-    Object.fromEntries(codes.map(code).flatMap((c) => {
-      const name = nameOf(kind, c);
-      return name === c ? [] : [[c, name]];
-    }));
+    Object.fromEntries(
+      codes.map(code).flatMap((c) => {
+        const name = nameOf(kind, c);
+        return name === c ? [] : [[c, name]];
+      }),
+    );
   return { language: table('language', (c) => c), region: table('region', (c) => c.toUpperCase()) };
 }
 

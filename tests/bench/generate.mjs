@@ -4,8 +4,34 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FAMILY = ['Otomo', 'Morimoto', 'Kon', 'Kanno', 'Okamura', 'Kawajiri', 'Nakamura', 'Umetsu', 'Kitakubo', 'Fukushima', 'Yuasa', 'Watanabe'];
-const GIVEN = ['Katsuhiro', 'Koji', 'Satoshi', 'Yoko', 'Tensai', 'Yoshiaki', 'Takashi', 'Yasuomi', 'Hiroyuki', 'Atsuko', 'Masaaki', 'Shinichiro'];
+const FAMILY = [
+  'Otomo',
+  'Morimoto',
+  'Kon',
+  'Kanno',
+  'Okamura',
+  'Kawajiri',
+  'Nakamura',
+  'Umetsu',
+  'Kitakubo',
+  'Fukushima',
+  'Yuasa',
+  'Watanabe',
+];
+const GIVEN = [
+  'Katsuhiro',
+  'Koji',
+  'Satoshi',
+  'Yoko',
+  'Tensai',
+  'Yoshiaki',
+  'Takashi',
+  'Yasuomi',
+  'Hiroyuki',
+  'Atsuko',
+  'Masaaki',
+  'Shinichiro',
+];
 const KANJI = ['大友', '森本', '今', '菅野', '岡村', '川尻', '中村', '梅津', '北久保', '福島', '湯浅', '渡辺'];
 const ROLES = ['director', 'screenplay', 'music', 'character-design', 'animation-director', 'art-director'];
 const WORDS = ['memory', 'rose', 'cannon', 'city', 'robot', 'carnival', 'labyrinth', 'machine', 'dream', 'signal', 'garden', 'winter'];
@@ -50,9 +76,11 @@ export function generate(dir, count) {
   mkdirSync(dir, { recursive: true });
   const staffCount = Math.max(20, Math.round(count * 2));
   let staff = 'staff:\n';
-  for (let p = 0; p < staffCount; p++) staff += `  - { id: person-${p}, name: ${GIVEN[p % 12]} ${FAMILY[(p * 7) % 12]} ${p}, native_name: ${KANJI[p % 12]}${KANJI[(p * 5) % 12]}${p} }\n`;
+  for (let p = 0; p < staffCount; p++)
+    staff += `  - { id: person-${p}, name: ${GIVEN[p % 12]} ${FAMILY[(p * 7) % 12]} ${p}, native_name: ${KANJI[p % 12]}${KANJI[(p * 5) % 12]}${p} }\n`;
   writeFileSync(join(dir, 'staff.yaml'), staff);
-  for (let first = 0; first < count; first += 100) writeFileSync(join(dir, `part-${String(first / 100).padStart(4, '0')}.yaml`), file(first, Math.min(100, count - first), staffCount));
+  for (let first = 0; first < count; first += 100)
+    writeFileSync(join(dir, `part-${String(first / 100).padStart(4, '0')}.yaml`), file(first, Math.min(100, count - first), staffCount));
   writeFileSync(join(dir, 'done'), '');
   return dir;
 }

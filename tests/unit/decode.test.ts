@@ -96,7 +96,8 @@ describe('decoding a data file', () => {
   });
 
   it('reads YAML 1.1 booleans and sexagesimals as plain strings, never as true or 90', () => {
-    const text = 'releases:\n  - { id: r, anthology: a, format: dvd, country: US, publisher: P, runtime: 1:30, video: { anamorphic: yes } }\n';
+    const text =
+      'releases:\n  - { id: r, anthology: a, format: dvd, country: US, publisher: P, runtime: 1:30, video: { anamorphic: yes } }\n';
     expect(describeProblems(decodeText(text).problems)).toEqual([
       'test.yaml:2:77: "runtime" must be a whole number (minutes); found 1:30',
       'test.yaml:2:104: "anamorphic" must be true or false; found yes',
@@ -106,7 +107,10 @@ describe('decoding a data file', () => {
   it('rejects a merge key as an unknown field instead of merging', () => {
     const text = 'staff:\n  - &base { id: a, name: A }\n  - <<: *base\n    id: b\n';
     const problems = describeProblems(decodeText(text).problems);
-    expect(problems).toEqual(['test.yaml:3:5: unknown field "<<" in staff record', 'test.yaml:3:5: staff record "b" is missing the required field "name"']);
+    expect(problems).toEqual([
+      'test.yaml:3:5: unknown field "<<" in staff record',
+      'test.yaml:3:5: staff record "b" is missing the required field "name"',
+    ]);
   });
 
   it('rejects __proto__ as an unknown field without touching any prototype', () => {

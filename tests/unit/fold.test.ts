@@ -15,9 +15,15 @@ describe('fold', () => {
         .replace(/([aeiu])\1+/g, '$1');
     const pieces = fc.constantFrom('O', 'o', 'u', 'h', 'Ō', 'ō', 'A', 'a', 'ｏ', 'カ', 'ノ', 'の', '℃', 'é', ' ', '-', '\t');
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces).map((p) => p.join(''))), (s) => {
-        expect(fold(s)).toBe(reference(s));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (s) => {
+          expect(fold(s)).toBe(reference(s));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

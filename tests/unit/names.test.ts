@@ -7,7 +7,8 @@ describe('language and region names', () => {
     expect(table.region.GB).toBe('United Kingdom');
     expect(table.language.ja).toBe('Japanese');
     expect(Object.keys(table.region).length).toBeGreaterThan(200);
-    for (const [code, name] of Object.entries(table.language)) expect(new Intl.DisplayNames('en', { type: 'language' }).of(code)).toBe(name);
+    for (const [code, name] of Object.entries(table.language))
+      expect(new Intl.DisplayNames('en', { type: 'language' }).of(code)).toBe(name);
   });
 
   it('give the code itself when it has no name or is not a code at all', () => {

@@ -18,7 +18,8 @@ describe('styles without colour', () => {
     const chalk = new Chalk({ level: 0 });
     fc.assert(
       fc.property(fc.string(), (s) => {
-        for (const name of ['bold', 'dim', 'italic', 'red', 'yellow', 'green', 'cyan'] as const) expect(PLAIN[name](s)).toBe(chalk[name](s));
+        for (const name of ['bold', 'dim', 'italic', 'red', 'yellow', 'green', 'cyan'] as const)
+          expect(PLAIN[name](s)).toBe(chalk[name](s));
         expect(PLAIN.bold.underline(s)).toBe(chalk.bold.underline(s));
       }),
     );
@@ -71,7 +72,9 @@ describe('wrapping', () => {
   });
 
   it('never exceeds the width and never loses a character', () => {
-    const word = fc.array(fc.constantFrom('a', 'q', 'é', '大', '友', '克', '洋', '🎬', '、', '。'), { minLength: 1, maxLength: 14 }).map((cs) => cs.join(''));
+    const word = fc
+      .array(fc.constantFrom('a', 'q', 'é', '大', '友', '克', '洋', '🎬', '、', '。'), { minLength: 1, maxLength: 14 })
+      .map((cs) => cs.join(''));
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.integer({ min: 4, max: 60 }), (words, width) => {
         const text = words.join(' ');
@@ -101,17 +104,34 @@ describe('tables', () => {
   it('fits a terminal width, cutting with … and never cutting a fixed column', () => {
     const out = renderTable({ columns, rows }, view(true, 36));
     // 36 columns: the id keeps its 13, and TITLE and NOTE share the rest; no line ends in spaces.
-    expect(out).toBe(['ID             TITLE      NOTE', 'magnetic-rose  彼女の想…  a long n…', 'x              Memories'].join('\n') + '\n');
+    expect(out).toBe(
+      ['ID             TITLE      NOTE', 'magnetic-rose  彼女の想…  a long n…', 'x              Memories'].join('\n') + '\n',
+    );
   });
 
   it('wraps a column that may wrap onto up to three lines, cutting only the third', () => {
     const wrapped = [columns[0]!, { header: 'TITLE', wrap: true }, { header: 'NOTE', wrap: true }];
-    expect(renderTable({ columns: wrapped, rows }, view(true, 40))).toBe(['ID             TITLE        NOTE', 'magnetic-rose  彼女の想い   a long note', '               で           that will', '                            not fit', 'x              Memories'].join('\n') + '\n');
-    expect(renderTable({ columns: wrapped, rows: [['a', 'x', 'one two three four five six seven eight']] }, view(true, 22)).split('\n')[3]).toBe('           five six s…');
+    expect(renderTable({ columns: wrapped, rows }, view(true, 40))).toBe(
+      [
+        'ID             TITLE        NOTE',
+        'magnetic-rose  彼女の想い   a long note',
+        '               で           that will',
+        '                            not fit',
+        'x              Memories',
+      ].join('\n') + '\n',
+    );
+    expect(
+      renderTable({ columns: wrapped, rows: [['a', 'x', 'one two three four five six seven eight']] }, view(true, 22)).split('\n')[3],
+    ).toBe('           five six s…');
   });
 
   it('drops the least important columns first when even the narrowest layout does not fit, and never the id before the others', () => {
-    const ranked = [{ header: 'ID', fixed: true, priority: 9 }, { header: 'TITLE', wrap: true, priority: 8 }, { header: 'STATUS', priority: 1 }, { header: 'YEAR', fixed: true, priority: 7 }];
+    const ranked = [
+      { header: 'ID', fixed: true, priority: 9 },
+      { header: 'TITLE', wrap: true, priority: 8 },
+      { header: 'STATUS', priority: 1 },
+      { header: 'YEAR', fixed: true, priority: 7 },
+    ];
     const table = { columns: ranked, rows: [['magnetic-rose', 'Magnetic Rose', 'out-of-print', '1995']] };
     expect(renderTable(table, view(true, 80)).split('\n')[0]).toBe('ID             TITLE          STATUS        YEAR');
     expect(renderTable(table, view(true, 36)).split('\n')[0]).toBe('ID             TITLE          YEAR');
@@ -123,37 +143,52 @@ describe('tables', () => {
     // Wide, combining, emoji, ZWJ and flag clusters, where string-width 4 (cli-table3's own) measures otherwise.
     const piece = fc.constantFrom('a', 'z', '大', '友', '🎬', 'é', 'e\u0301', '👩‍🚀', '🇯🇵', '❤️', ' ', 'ｱ');
     const cell = fc.array(piece, { maxLength: 12 }).map((cs) => cs.join(''));
-    const shape = fc.array(fc.record({ fixed: fc.boolean(), wrap: fc.boolean(), align: fc.constantFrom('left' as const, 'right' as const) }), { minLength: 1, maxLength: 4 });
+    const shape = fc.array(
+      fc.record({ fixed: fc.boolean(), wrap: fc.boolean(), align: fc.constantFrom('left' as const, 'right' as const) }),
+      { minLength: 1, maxLength: 4 },
+    );
     fc.assert(
-      fc.property(shape, fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 20, max: 120 }), (shapes, data, width) => {
-        const table = { columns: shapes.map((s, i) => ({ header: `C${i}`, ...s })), rows: data.map((r) => r.slice(0, shapes.length)) };
-        const out = renderTable(table, view(true, width));
-        expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-        const lines = out.split('\n').slice(0, -1);
-        const natural = table.columns.map((c, i) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(r[i]!))));
-        const { shown, widths } = fitColumns(rankEmpty(table.columns, table.rows), natural, width);
-        const expected = [table.columns.map((c) => c.header), ...table.rows].flatMap((row) => {
-          const cells = shown.map((i, k) => fitCell(row[i]!, table.columns[i]!, widths[k]!));
-          return Array.from({ length: Math.max(...cells.map((c) => c.length)) }, (_, line) =>
-            cells
-              .map((c, k) => {
-                const text = c[line] ?? '';
-                const room = ' '.repeat(Math.max(0, widths[k]! - stringWidth(text)));
-                return table.columns[shown[k]!]!.align === 'right' ? room + text : text + room;
-              })
-              .join('  ')
-              .trimEnd(),
-          );
-        });
-        expect(lines).toEqual(expected);
-        // Only a fixed column may make a line wider than the terminal.
-        if (shown.every((i) => !table.columns[i]!.fixed)) for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
-      }),
+      fc.property(
+        shape,
+        fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 20, max: 120 }),
+        (shapes, data, width) => {
+          const table = { columns: shapes.map((s, i) => ({ header: `C${i}`, ...s })), rows: data.map((r) => r.slice(0, shapes.length)) };
+          const out = renderTable(table, view(true, width));
+          expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+          const lines = out.split('\n').slice(0, -1);
+          const natural = table.columns.map((c, i) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(r[i]!))));
+          const { shown, widths } = fitColumns(rankEmpty(table.columns, table.rows), natural, width);
+          const expected = [table.columns.map((c) => c.header), ...table.rows].flatMap((row) => {
+            const cells = shown.map((i, k) => fitCell(row[i]!, table.columns[i]!, widths[k]!));
+            return Array.from({ length: Math.max(...cells.map((c) => c.length)) }, (_, line) =>
+              cells
+                .map((c, k) => {
+                  const text = c[line] ?? '';
+                  const room = ' '.repeat(Math.max(0, widths[k]! - stringWidth(text)));
+                  return table.columns[shown[k]!]!.align === 'right' ? room + text : text + room;
+                })
+                .join('  ')
+                .trimEnd(),
+            );
+          });
+          expect(lines).toEqual(expected);
+          // Only a fixed column may make a line wider than the terminal.
+          if (shown.every((i) => !table.columns[i]!.fixed)) for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        },
+      ),
     );
   });
 
   it('writes CSV with a header, quoting where needed and defusing formulas', () => {
-    const csv = renderCsv({ columns: [{ header: 'ID' }, { header: 'TITLE' }], rows: [['a', 'Memories, 1995'], ['b', '=HYPERLINK("x")'], ['c', '彼女の想いで']] });
+    const csv = renderCsv({
+      columns: [{ header: 'ID' }, { header: 'TITLE' }],
+      rows: [
+        ['a', 'Memories, 1995'],
+        ['b', '=HYPERLINK("x")'],
+        ['c', '彼女の想いで'],
+      ],
+    });
     expect(csv).toBe('ID,TITLE\r\na,"Memories, 1995"\r\nb,"\'=HYPERLINK(""x"")"\r\nc,彼女の想いで\r\n');
   });
 

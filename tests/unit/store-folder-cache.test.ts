@@ -44,7 +44,9 @@ describe('the folder cache', () => {
     expect(cold.parsed).toBe(2);
     expect(warm.parsed).toBe(0);
     expect(warm.problems.list).toEqual(cold.problems.list);
-    expect(warm.problems.list).toEqual([{ file: join(dir, 'bad.yaml'), line: 2, col: 29, severity: 'error', message: '"born" is not a real calendar date: 1999-02-30' }]);
+    expect(warm.problems.list).toEqual([
+      { file: join(dir, 'bad.yaml'), line: 2, col: 29, severity: 'error', message: '"born" is not a real calendar date: 1999-02-30' },
+    ]);
     expect(warm.catalogue.staff.map((s) => s.id)).toEqual(cold.catalogue.staff.map((s) => s.id));
   });
 
@@ -96,7 +98,11 @@ describe('the folder cache', () => {
       text.slice(0, 20),
       text.replace('"name":"A"', '"name":"B"'),
       // Right digest, wrong shape: what a hand edit that recomputed it, or another version, could leave.
-      ...['{"version":2,"build":"b1","folder":' + JSON.stringify(dir) + ',"files":{"good.yaml":{"stamp":[1,2,3,4,5],"records":null,"problems":[null]}}}'].map((body) => `${digest} ${body}`),
+      ...[
+        '{"version":2,"build":"b1","folder":' +
+          JSON.stringify(dir) +
+          ',"files":{"good.yaml":{"stamp":[1,2,3,4,5],"records":null,"problems":[null]}}}',
+      ].map((body) => `${digest} ${body}`),
       '',
       'null',
     ];

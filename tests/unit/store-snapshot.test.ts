@@ -18,7 +18,10 @@ const roundTrip = (sections: Record<string, unknown>): ((name: string) => unknow
   const inMemory = snapshotOf(bytes);
   for (const name of Object.keys(sections)) {
     const [a, b] = [snapshot.section(name), inMemory.section(name)];
-    if (a && typeof a === 'object' && 'get' in a) expect(Array.from({ length: (a as LinesReader).length }, (_, i) => (a as LinesReader).get(i))).toEqual(Array.from({ length: (b as LinesReader).length }, (_, i) => (b as LinesReader).get(i)));
+    if (a && typeof a === 'object' && 'get' in a)
+      expect(Array.from({ length: (a as LinesReader).length }, (_, i) => (a as LinesReader).get(i))).toEqual(
+        Array.from({ length: (b as LinesReader).length }, (_, i) => (b as LinesReader).get(i)),
+      );
     else expect(b).toEqual(a);
   }
   return snapshot.section;
@@ -28,16 +31,22 @@ describe('snapshot sections', () => {
   it('read back as written: JSON, Ints and Lines, in any script, empty ones included', () => {
     const line = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/\n/g, ' '));
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 20 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), fc.jsonValue(), (lines, numbers, json) => {
-        const section = roundTrip({ lines: Lines.of(lines), numbers: new Ints(numbers), json });
-        const reader = section('lines') as LinesReader;
-        expect(Array.from({ length: reader.length }, (_, i) => reader.get(i))).toEqual(lines);
-        expect([...(section('numbers') as Int32Array)]).toEqual(numbers);
-        expect(section('json')).toEqual(JSON.parse(JSON.stringify(json)));
-        // containing() finds exactly the lines that hold a text: every line's, and a part of one.
-        const parts = [...lines, ...lines.map((l) => [...l].slice(0, Math.ceil([...l].length / 2)).join('')), 'x'];
-        for (const part of parts) if (part !== '') expect(reader.containing(part)).toEqual(lines.flatMap((l, i) => (l.includes(part) ? [i] : [])));
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 20 }),
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
+        fc.jsonValue(),
+        (lines, numbers, json) => {
+          const section = roundTrip({ lines: Lines.of(lines), numbers: new Ints(numbers), json });
+          const reader = section('lines') as LinesReader;
+          expect(Array.from({ length: reader.length }, (_, i) => reader.get(i))).toEqual(lines);
+          expect([...(section('numbers') as Int32Array)]).toEqual(numbers);
+          expect(section('json')).toEqual(JSON.parse(JSON.stringify(json)));
+          // containing() finds exactly the lines that hold a text: every line's, and a part of one.
+          const parts = [...lines, ...lines.map((l) => [...l].slice(0, Math.ceil([...l].length / 2)).join('')), 'x'];
+          for (const part of parts)
+            if (part !== '') expect(reader.containing(part)).toEqual(lines.flatMap((l, i) => (l.includes(part) ? [i] : [])));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -36,12 +36,18 @@ describe('stored views', () => {
   it('find the record a REF names exactly when the catalogue does: every name, and parts of names', () => {
     const words = [...names, ...ids].flatMap((n) => n.split(/[\s-]+/));
     const whole = fc.constantFrom(...names, ...ids);
-    const ref = fc.oneof(whole, fc.constantFrom(...words), whole.chain((n) => fc.integer({ min: 1, max: n.length }).map((k) => n.slice(0, k))), whole.map((n) => `The ${n}`));
+    const ref = fc.oneof(
+      whole,
+      fc.constantFrom(...words),
+      whole.chain((n) => fc.integer({ min: 1, max: n.length }).map((k) => n.slice(0, k))),
+      whole.map((n) => `The ${n}`),
+    );
     fc.assert(
       fc.property(ref, fc.subarray([...REF_KINDS], { minLength: 1 }), (r, kinds) => {
         const live = resolveRef(cat, r, kinds);
         const stored = views.find(r, kinds);
-        if (live.kind === 'found') expect(stored && { kind: stored.kind, id: stored.id }).toEqual({ kind: live.target.kind, id: live.target.id });
+        if (live.kind === 'found')
+          expect(stored && { kind: stored.kind, id: stored.id }).toEqual({ kind: live.target.kind, id: live.target.id });
         else expect(stored).toBeUndefined();
       }),
       { numRuns: 1000 },

@@ -48,7 +48,10 @@ function update(ctx: Context, plan: (collection: Collection) => Plan): number {
   }
   if (result.kind === 'invalid') {
     ctx.io.stderr.write(result.problems.list.map((p) => renderProblem(p, ctx.err)).join(''));
-    throw new CliError(`${escapeLine(ctx.collectionPath)} has errors (above); fix them and run the command again. Nothing was written`, EXIT.data);
+    throw new CliError(
+      `${escapeLine(ctx.collectionPath)} has errors (above); fix them and run the command again. Nothing was written`,
+      EXIT.data,
+    );
   }
   if (result.kind === 'refused') throw new CliError(escapeLine(result.message), EXIT.data);
   ctx.io.stderr.write(result.messages.map((m) => `${m}\n`).join(''));
@@ -96,7 +99,8 @@ export function dateFlag(date: string): string {
 function ratingFlag(rating: string | undefined): number | undefined {
   if (rating === undefined) return undefined;
   const n = /^\d{1,2}(\.\d+)?$/.test(rating) ? Number(rating) : NaN;
-  if (!(n >= 0 && n <= 10 && Number.isInteger(n * 2))) throw usageError(`--rating must be from 0 to 10 in half points (7, 8.5), not "${escapeLine(rating)}"`);
+  if (!(n >= 0 && n <= 10 && Number.isInteger(n * 2)))
+    throw usageError(`--rating must be from 0 to 10 in half points (7, 8.5), not "${escapeLine(rating)}"`);
   return n;
 }
 
@@ -137,10 +141,16 @@ export function runCollection(ctx: Context, json: boolean): number {
   const index = cat.collection;
   const owned = [...(index?.owned.values() ?? [])];
   const wanted = [...(index?.wanted.values() ?? [])];
-  const unknown: { owned: CollectionItem[]; wanted: CollectionItem[] } = { owned: index?.unknown.owned ?? [], wanted: index?.unknown.wanted ?? [] };
+  const unknown: { owned: CollectionItem[]; wanted: CollectionItem[] } = {
+    owned: index?.unknown.owned ?? [],
+    wanted: index?.unknown.wanted ?? [],
+  };
   const total = owned.length + wanted.length + unknown.owned.length + unknown.wanted.length;
   if (json) ctx.write(renderJson({ owned, wanted, notInCatalogue: unknown }));
-  else if (total === 0) ctx.io.stderr.write(`your collection is empty; add to it with memories own RELEASE or memories want RELEASE (it lives in ${escapeLine(ctx.collectionPath)})\n`);
+  else if (total === 0)
+    ctx.io.stderr.write(
+      `your collection is empty; add to it with memories own RELEASE or memories want RELEASE (it lives in ${escapeLine(ctx.collectionPath)})\n`,
+    );
   else {
     if (owned.length + wanted.length > 0) ctx.write(renderCollection(cat, owned, wanted, ctx.out));
     ctx.write(renderUnknownEntries(unknown, ctx.out, owned.length + wanted.length > 0));

@@ -22,7 +22,15 @@ export function runCompare(ctx: Context, refs: string[], json: boolean): number 
   if (stored !== undefined) ctx.write(stored);
   else {
     const cat = ctx.catalogue();
-    ctx.write(answer(ctx, cat, refs, (ref) => resolveOrFail(cat, ref, COMPARE_REFS, 'compare takes release ids, or an anthology to compare all its releases'), json));
+    ctx.write(
+      answer(
+        ctx,
+        cat,
+        refs,
+        (ref) => resolveOrFail(cat, ref, COMPARE_REFS, 'compare takes release ids, or an anthology to compare all its releases'),
+        json,
+      ),
+    );
   }
   return EXIT.ok;
 }
@@ -34,9 +42,15 @@ function answer(ctx: Context, cat: Catalogue, refs: string[], resolve: (ref: str
     const t = resolve(ref, i);
     if (t.kind === 'release') releases.push(t.release);
     else if (t.kind === 'work' && t.work.kind === 'anthology') releases.push(...(cat.releasesByAnthology.get(t.id) ?? []));
-    else throw usageError(`"${escapeLine(ref)}" is not a release or an anthology; compare takes release ids, or an anthology to compare all its releases`);
+    else
+      throw usageError(
+        `"${escapeLine(ref)}" is not a release or an anthology; compare takes release ids, or an anthology to compare all its releases`,
+      );
   }
   const unique = [...new Set(releases)];
-  if (unique.length < 2) throw usageError(`compare needs at least two releases; ${unique.length === 1 ? `only ${unique[0]!.id} was named` : 'none were named'}`);
-  return json ? renderJson({ releases: unique.map((r) => r.id), specs: compareReleases(cat, unique) }) : renderCompare(cat, unique, ctx.out);
+  if (unique.length < 2)
+    throw usageError(`compare needs at least two releases; ${unique.length === 1 ? `only ${unique[0]!.id} was named` : 'none were named'}`);
+  return json
+    ? renderJson({ releases: unique.map((r) => r.id), specs: compareReleases(cat, unique) })
+    : renderCompare(cat, unique, ctx.out);
 }

@@ -43,7 +43,9 @@ function quoted(value: string): string {
 
 /** Turn terms and flags into a query; a malformed query is a usage error (exit 2). */
 export function queryOptions(terms: string[], flags: Record<string, unknown>): QueryOptions {
-  const extra = SHORTHANDS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, field]) => `${field}:${quoted(flags[flag] as string)}`);
+  const extra = SHORTHANDS.filter(([flag]) => typeof flags[flag] === 'string').map(
+    ([flag, field]) => `${field}:${quoted(flags[flag] as string)}`,
+  );
   // Digits only: Number() would also take "", "0x8" and "1e1".
   const given = typeof flags.limit === 'string' ? flags.limit : undefined;
   const limit = given === undefined ? undefined : /^\d{1,9}$/.test(given) ? Number(given) : NaN;

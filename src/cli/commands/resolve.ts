@@ -20,7 +20,10 @@ export function kindsText(kinds: readonly RefKind[]): string {
 }
 
 /** REF without its qualifier, and the kinds it may name: those the command accepts that the qualifier allows. */
-function narrowed(ref: string, accepts: readonly RefKind[]): { bare: string; kinds: readonly RefKind[] | undefined; allowed: readonly RefKind[] } {
+function narrowed(
+  ref: string,
+  accepts: readonly RefKind[],
+): { bare: string; kinds: readonly RefKind[] | undefined; allowed: readonly RefKind[] } {
   const { ref: bare, kinds } = qualified(ref);
   return { bare, kinds, allowed: kinds ? accepts.filter((k) => kinds.includes(k)) : accepts };
 }
@@ -38,12 +41,14 @@ export function findStored(views: StoredViews, ref: string, accepts: readonly Re
  */
 export function resolveOrFail(cat: Catalogue, ref: string, accepts: readonly RefKind[] = REF_KINDS, hint = ''): Target {
   const { bare, kinds, allowed } = narrowed(ref, accepts);
-  if (allowed.length === 0) throw usageError(`"${escapeLine(ref)}" asks for ${kindsText(kinds!)}, and this command takes ${kindsText(accepts)}`);
+  if (allowed.length === 0)
+    throw usageError(`"${escapeLine(ref)}" asks for ${kindsText(kinds!)}, and this command takes ${kindsText(accepts)}`);
   const r = resolveRef(cat, bare, allowed);
   if (r.kind === 'found') return r.target;
   if (r.kind === 'none' && allowed.length < REF_KINDS.length) {
     const other = resolveRef(cat, bare);
-    if (other.kind === 'found') throw usageError(`"${escapeLine(ref)}" is ${A[refKind(other.target)]}, not ${kindsText(allowed)}${hint ? `; ${hint}` : ''}`);
+    if (other.kind === 'found')
+      throw usageError(`"${escapeLine(ref)}" is ${A[refKind(other.target)]}, not ${kindsText(allowed)}${hint ? `; ${hint}` : ''}`);
   }
   throw usageError(r.kind === 'ambiguous' ? renderAmbiguous(ref, r.candidates) : renderNotFound(ref, r.suggestion));
 }

@@ -20,7 +20,10 @@ export interface SearchOptions extends QueryOptions {
 /** What search looks through: every work in catalogue order (each anthology, then its segments), people and releases as their tables list them. */
 export const SEARCH: SearchSpec = {
   items: (cat): SearchItems => ({
-    works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [{ kind: 'anthology', anthology }, ...anthology.segments.map((segment, i): Work => ({ kind: 'segment', segment, anthology, number: i + 1 }))]),
+    works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [
+      { kind: 'anthology', anthology },
+      ...anthology.segments.map((segment, i): Work => ({ kind: 'segment', segment, anthology, number: i + 1 })),
+    ]),
     people: staffCommand.rows(cat),
     releases: releasesCommand.rows(cat),
   }),
@@ -39,7 +42,10 @@ export function searchAll(index: SearchIndex, options: QueryOptions): Found {
 }
 
 /** Search the loaded catalogue, with its records as the items. */
-export function searchCatalogue(cat: Catalogue, options: QueryOptions): { works: { item: Work; hit: Hit }[]; people: { item: Staff; hit: Hit }[]; releases: { item: Release; hit: Hit }[] } {
+export function searchCatalogue(
+  cat: Catalogue,
+  options: QueryOptions,
+): { works: { item: Work; hit: Hit }[]; people: { item: Staff; hit: Hit }[]; releases: { item: Release; hit: Hit }[] } {
   return searchAll(liveIndex(cat, SEARCH.items(cat), SEARCH.rows), options) as ReturnType<typeof searchCatalogue>;
 }
 
@@ -49,14 +55,23 @@ export function runSearch(ctx: Context, options: SearchOptions): number {
   if (options.json) {
     // JSON carries whole records, which only the catalogue has.
     const results = searchCatalogue(ctx.catalogue(), options);
-    const strip = <T>(hits: { item: T; hit: Hit }[]): { matched: string[]; record: T }[] => hits.map((h) => ({ matched: h.hit.fields, record: h.item }));
-    const works = results.works.map((h) => ({ matched: h.hit.fields, kind: h.item.kind, anthology: h.item.anthology.id, record: h.item.kind === 'anthology' ? h.item.anthology : h.item.segment }));
+    const strip = <T>(hits: { item: T; hit: Hit }[]): { matched: string[]; record: T }[] =>
+      hits.map((h) => ({ matched: h.hit.fields, record: h.item }));
+    const works = results.works.map((h) => ({
+      matched: h.hit.fields,
+      kind: h.item.kind,
+      anthology: h.item.anthology.id,
+      record: h.item.kind === 'anthology' ? h.item.anthology : h.item.segment,
+    }));
     ctx.write(renderJson({ works, people: strip(results.people), releases: strip(results.releases) }));
     return EXIT.ok;
   }
   const text = ctx.searchIndex(SEARCH, (index) => {
     const results = searchAll(index, options);
-    const rows = (kind: SearchKind): FoundRows[SearchKind] => ({ rows: results[kind].map(({ item }) => index[kind].row(item)), matched: describeHits(kind, options.query, index[kind].source, index[kind].items(), results[kind]) });
+    const rows = (kind: SearchKind): FoundRows[SearchKind] => ({
+      rows: results[kind].map(({ item }) => index[kind].row(item)),
+      matched: describeHits(kind, options.query, index[kind].source, index[kind].items(), results[kind]),
+    });
     const found = results.works.length + results.people.length + results.releases.length;
     return found === 0 ? undefined : renderSearch({ works: rows('works'), people: rows('people'), releases: rows('releases') }, ctx.out);
   });

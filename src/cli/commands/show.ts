@@ -63,7 +63,11 @@ function targetJson(cat: Catalogue, t: Target, role?: RoleFilter): unknown {
         staff: t.staff,
         credits: (cat.creditsByStaff.get(t.id) ?? [])
           .filter((c) => role === undefined || role.roles.includes(c.credit.role))
-          .map(({ work, credit }) => ({ work: work.kind === 'anthology' ? work.anthology.id : work.segment.id, role: credit.role, note: credit.note })),
+          .map(({ work, credit }) => ({
+            work: work.kind === 'anthology' ? work.anthology.id : work.segment.id,
+            role: credit.role,
+            note: credit.note,
+          })),
       };
     case 'release':
       return { kind: 'release', release: t.release };
@@ -73,7 +77,8 @@ function targetJson(cat: Catalogue, t: Target, role?: RoleFilter): unknown {
 /** `memories show REF`: the detail view of an anthology, segment, person or release. */
 export function runShow(ctx: Context, options: ShowOptions): number {
   const answer = (cat: Catalogue, target: Target): string => {
-    if (options.role !== undefined && target.kind !== 'staff') throw usageError('--role applies to a person; this REF names a work or a release');
+    if (options.role !== undefined && target.kind !== 'staff')
+      throw usageError('--role applies to a person; this REF names a work or a release');
     return options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role);
   };
   // Warm, only the records the view prints are read; a REF that names none or several is answered from the files.

@@ -10,7 +10,16 @@ import { QueryError } from '../../query/parse';
 import type { StoredViews, ViewsSpec } from '../../query/views';
 import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
-import { ANTHOLOGY_COLUMNS, RELEASE_TABLE_COLUMNS, releaseMark, SEGMENT_COLUMNS, shownColumns, STAFF_COLUMNS, tableOf, workMark } from '../../render/records';
+import {
+  ANTHOLOGY_COLUMNS,
+  RELEASE_TABLE_COLUMNS,
+  releaseMark,
+  SEGMENT_COLUMNS,
+  shownColumns,
+  STAFF_COLUMNS,
+  tableOf,
+  workMark,
+} from '../../render/records';
 import type { Columns } from '../../render/records';
 import { escapeLine } from '../../render/escape';
 import { didYouMean } from '../../util/closest';
@@ -42,10 +51,16 @@ function marked<T>(command: TableCommand<T>, table: Table, collection: Collectio
 /** Read --columns: names separated by commas, each one the command has; "help" is answered by the caller. */
 export function parseColumns(command: TableCommand<unknown>, value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const known = command.columns.map((c) => c.name);
   for (const name of names) {
-    if (!known.includes(name)) throw usageError(`memories ${command.name} has no column "${escapeLine(name)}"${didYouMean(name, known)}; run memories ${command.name} --columns help`);
+    if (!known.includes(name))
+      throw usageError(
+        `memories ${command.name} has no column "${escapeLine(name)}"${didYouMean(name, known)}; run memories ${command.name} --columns help`,
+      );
   }
   if (names.length === 0) throw usageError(`--columns needs at least one column name; run memories ${command.name} --columns help`);
   return names;
@@ -106,7 +121,10 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
   summary: 'List every segment of every anthology, in running order',
   examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
   kind: 'works',
-  rows: (cat) => anthologiesInOrder(cat).flatMap((anthology) => anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 }))),
+  rows: (cat) =>
+    anthologiesInOrder(cat).flatMap((anthology) =>
+      anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 })),
+    ),
   subject: (row) => row,
   columns: SEGMENT_COLUMNS,
   mark: workMark,
@@ -132,11 +150,18 @@ export const releasesCommand: TableCommand<Release> = {
   name: 'releases',
   noun: 'releases',
   summary: 'List the home-video releases: format, country and region, publisher, date, status',
-  examples: ['memories releases', 'memories releases anthology:memories format:dvd', 'memories releases released:2004-01..2004-12', 'memories releases aspect:1.85:1'],
+  examples: [
+    'memories releases',
+    'memories releases anthology:memories format:dvd',
+    'memories releases released:2004-01..2004-12',
+    'memories releases aspect:1.85:1',
+  ],
   kind: 'releases',
   rows: (cat) => {
     const order = new Map(anthologiesInOrder(cat).map((a, i) => [a.id, i]));
-    return [...cat.releases].sort((a, b) => order.get(a.anthology)! - order.get(b.anthology)! || compareText(a.released ?? '9999', b.released ?? '9999'));
+    return [...cat.releases].sort(
+      (a, b) => order.get(a.anthology)! - order.get(b.anthology)! || compareText(a.released ?? '9999', b.released ?? '9999'),
+    );
   },
   subject: (row) => row,
   columns: RELEASE_TABLE_COLUMNS,
@@ -162,7 +187,12 @@ function allCells<T>(command: TableCommand<T>, cat: Catalogue): string[][] {
 }
 
 /** A table from stored cells: the columns need no records, the marks only the collection. */
-function storedTable<T>(command: TableCommand<T>, views: StoredViews, collection: CollectionIndex | undefined, limit: number | undefined): Table {
+function storedTable<T>(
+  command: TableCommand<T>,
+  views: StoredViews,
+  collection: CollectionIndex | undefined,
+  limit: number | undefined,
+): Table {
   const rows = views.rows(command.name, limit);
   // The default columns, the id first.
   return marked(command, { columns: shownColumns(command.columns), rows }, collection, (i) => rows[i]![0]!);
@@ -172,14 +202,22 @@ function storedTable<T>(command: TableCommand<T>, views: StoredViews, collection
 export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: QueryOptions): T[] {
   const matcher = compileQuery<unknown>(options.query, command.kind, liveSource(cat));
   if (!matcher) {
-    const fields = options.query.groups.flat().filter((t) => t.field !== undefined).map((t) => t.field);
-    throw new QueryError(`memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`, fields.join(' '));
+    const fields = options.query.groups
+      .flat()
+      .filter((t) => t.field !== undefined)
+      .map((t) => t.field);
+    throw new QueryError(
+      `memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`,
+      fields.join(' '),
+    );
   }
   const rows = command.rows(cat);
   const matched = matcher(rows.map((row) => command.subject(row)));
   // A table keeps its own order when filtered; only search orders by how well each matched.
   const found = rows.filter((_, i) => matched[i] !== undefined);
-  const sorted = options.sort ? sortItems(found, (row) => command.subject(row), parseSort(options.sort, command.kind), command.kind, cat) : found;
+  const sorted = options.sort
+    ? sortItems(found, (row) => command.subject(row), parseSort(options.sort, command.kind), command.kind, cat)
+    : found;
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
@@ -192,7 +230,9 @@ function noMatches<T>(command: TableCommand<T>, cat: Catalogue, options: TableOp
   if (terms === '') return `there are no ${command.noun} in the loaded data`;
   const all = command.rows(cat).map((row) => command.subject(row));
   const fields = FIELDS[command.kind] as Record<string, FieldDef<unknown>>;
-  const recorded = [...new Set(options.query.groups.flat().flatMap((t) => (t.field === undefined ? [] : [FIELD_ALIASES[t.field] ?? t.field])))].flatMap((name) => {
+  const recorded = [
+    ...new Set(options.query.groups.flat().flatMap((t) => (t.field === undefined ? [] : [FIELD_ALIASES[t.field] ?? t.field]))),
+  ].flatMap((name) => {
     const def = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!def || def.mine) return [];
     const count = all.filter((item) => def.values(item, cat).length > 0).length;
@@ -205,7 +245,10 @@ function noMatches<T>(command: TableCommand<T>, cat: Catalogue, options: TableOp
 function pick<T>(command: TableCommand<T>, records: Record<string, unknown>[], fields: string[] | undefined): Record<string, unknown>[] {
   if (!fields) return records;
   const unknown = fields.filter((f) => !command.jsonFields.includes(f));
-  if (unknown.length > 0) throw usageError(`memories ${command.name} --json has no field "${escapeLine(unknown[0]!)}"${didYouMean(unknown[0]!, command.jsonFields)}; fields are: ${command.jsonFields.join(', ')}`);
+  if (unknown.length > 0)
+    throw usageError(
+      `memories ${command.name} --json has no field "${escapeLine(unknown[0]!)}"${didYouMean(unknown[0]!, command.jsonFields)}; fields are: ${command.jsonFields.join(', ')}`,
+    );
   return records.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));
 }
 
@@ -226,7 +269,8 @@ export function runTable<T>(command: TableCommand<T>, ctx: Context, options: Tab
   const cat = ctx.catalogue();
   const rows = queryRows(command, cat, options);
   // A terminal is told why it sees nothing; a pipe gets nothing, as grep gives.
-  if (rows.length === 0 && options.format === 'table' && ctx.out.tty) ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options))}\n`);
+  if (rows.length === 0 && options.format === 'table' && ctx.out.tty)
+    ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options))}\n`);
   if (options.format === 'json') ctx.write(renderJson(pick(command, command.json(rows, cat), options.jsonFields)));
   else if (options.format === 'csv') ctx.write(renderCsv(tableFor(command, cat, rows, options.columns)));
   else ctx.write(renderTable(tableFor(command, cat, rows, options.columns), ctx.out));

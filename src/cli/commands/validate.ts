@@ -21,7 +21,12 @@ export function validateOptions(folders: string[], flags: Record<string, unknown
 export function runValidate(ctx: Context, options: ValidateOptions): number {
   const folders = [...ctx.folders, ...options.folders];
   // Nothing changed since the views were kept: their problems are the answer.
-  const stored = ctx.fromStore(VIEWS, folders, (views, { problems, collection }) => ({ problems, fileCount: views.fileCount() + (collection ? 1 : 0) }), { quiet: true });
+  const stored = ctx.fromStore(
+    VIEWS,
+    folders,
+    (views, { problems, collection }) => ({ problems, fileCount: views.fileCount() + (collection ? 1 : 0) }),
+    { quiet: true },
+  );
   const { problems, fileCount } = stored ?? ctx.load(folders);
   const list = byPosition(problems.list);
   ctx.write(options.json ? renderJson(problemsAsData(list)) : list.map((p) => renderProblem(p, ctx.out)).join(''));
