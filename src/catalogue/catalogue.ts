@@ -4,7 +4,7 @@ import type { CollectionIndex } from './collection';
 import type { Anthology, Credit, RecordsByKind, Release, Review, Staff, Work } from './types';
 
 /** One credit seen from the person's side: which work, in which role. */
-export interface CreditOn {
+interface CreditOn {
   work: Work;
   credit: Credit;
 }

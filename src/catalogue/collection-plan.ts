@@ -72,7 +72,7 @@ export function planRemove(collection: Collection, list: 'owned' | 'wanted', ids
 }
 
 /** What `watched` logs. */
-export interface NewViewing {
+interface NewViewing {
   work: string;
   date: string;
   rating?: number | undefined;

@@ -13,7 +13,7 @@ import { decodeDocument } from './decode';
 import { collectionTopLevel } from './schema';
 
 /** The collection as loaded: decoded records and their problems. */
-export interface LoadedCollection {
+interface LoadedCollection {
   collection: Collection;
   problems: Problems;
 }

@@ -30,11 +30,11 @@ interface Context {
 // Caps on what one data file may hold (docs/data-format.md lists them). Past each, one problem
 // says so, rather than a run that slows down or runs out of memory.
 /** Data files need few aliases; more than this is treated as an attack or a mistake. */
-export const MAX_ALIASES = 1000;
+const MAX_ALIASES = 1000;
 /** Keys in one mapping: a record has a few dozen fields at most. */
 export const MAX_KEYS = 1000;
 /** Characters in one value: a long review is some thousands. */
-export const MAX_VALUE_CHARS = 1_000_000;
+const MAX_VALUE_CHARS = 1_000_000;
 
 const DUPLICATE_KEY = 'this key appears twice in the same mapping; remove or rename one of them';
 

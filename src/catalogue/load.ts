@@ -39,7 +39,7 @@ export interface LoadResult {
   fileCount: number;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** How to parse a file that is not cached; the CLI passes a lazily loaded parser. */
   parse: ParseFile;
   /** Where decoded files are kept between runs, if they are. */

@@ -28,7 +28,7 @@ export type FieldType =
   | { kind: 'record'; name: string; fields: Fields }
   | { kind: 'map' };
 
-export interface FieldSpec {
+interface FieldSpec {
   type: FieldType;
   required?: boolean;
   doc: string;
@@ -209,7 +209,7 @@ export const releaseFields: Fields = {
   status: { type: { kind: 'enum', values: STATUSES }, doc: 'Availability.' },
 };
 
-export const reviewFields: Fields = {
+const reviewFields: Fields = {
   ...common,
   subject: { type: { kind: 'slug' }, required: true, doc: 'The id of the anthology or segment reviewed.' },
   author: text('Who wrote the review.', true),

@@ -50,7 +50,7 @@ export interface Staff extends Common {
   born?: string;
 }
 
-export interface AudioTrack {
+interface AudioTrack {
   language: string;
   format?: string;
   note?: string;
@@ -118,7 +118,7 @@ export interface SegmentRef {
   number: number;
 }
 
-export interface AnthologyRef {
+interface AnthologyRef {
   kind: 'anthology';
   anthology: Anthology;
 }

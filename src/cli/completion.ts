@@ -19,7 +19,7 @@ import { COMPARE_REFS, RELEASE_REFS, WORK_REFS } from './commands/resolve';
  * names instead. A candidate that ends in ":" or "," is part of a word (a field, a list), so
  * the shell adds no space after it; after any other it does.
  */
-export const COMPLETION_SCRIPTS: Record<string, string> = {
+const COMPLETION_SCRIPTS: Record<string, string> = {
   bash: `# memories completion for bash: eval "$(memories completion bash)"
 _memories() {
   # The words up to the cursor, split at spaces only: bash splits at ":" too (COMP_WORDBREAKS),
@@ -175,7 +175,7 @@ function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Cat
  * command accepts, and FILES where a path goes. `catalogue` is only called when ids or values
  * are needed.
  */
-export function completeWords(program: Command, words: string[], catalogue: () => Catalogue): string[] {
+function completeWords(program: Command, words: string[], catalogue: () => Catalogue): string[] {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   const visible = program.commands.filter((c) => c.name() !== '__complete');

@@ -8,7 +8,7 @@ import { createOutput } from './output';
 import type { Output } from './output';
 
 /** Options every command shares, from the top-level flags. */
-export interface GlobalOptions {
+interface GlobalOptions {
   data: string[];
   bundled: boolean;
   color: ColorWhen;
@@ -30,7 +30,7 @@ export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
 }
 
 /** Folders in load order: bundled, then each --data, then each entry of MEMORIES_DATA. */
-export function dataFolders(io: Io, options: GlobalOptions): string[] {
+function dataFolders(io: Io, options: GlobalOptions): string[] {
   const fromEnv = (io.env.MEMORIES_DATA ?? '').split(':').filter((f) => f !== '');
   return [...(options.bundled ? [io.bundledData] : []), ...options.data, ...fromEnv];
 }

@@ -40,7 +40,7 @@ export type ColorWhen = 'auto' | 'always' | 'never';
  * non-empty value), then FORCE_COLOR (0 to 3; empty or "true" means 1), then TERM=dumb and
  * whether the stream is a terminal at all.
  */
-export function colorLevel(stream: OutStream, env: Io['env'], when: ColorWhen): 0 | 1 | 2 | 3 {
+function colorLevel(stream: OutStream, env: Io['env'], when: ColorWhen): 0 | 1 | 2 | 3 {
   if (when === 'never') return 0;
   const depth = (): 1 | 2 | 3 => (/^(truecolor|24bit)$/i.test(env.COLORTERM ?? '') ? 3 : /256/.test(env.TERM ?? '') ? 2 : 1);
   if (when === 'always') return depth();
@@ -57,7 +57,7 @@ export function colorLevel(stream: OutStream, env: Io['env'], when: ColorWhen): 
 }
 
 /** Columns: the stream's own, then COLUMNS, then 80. */
-export function streamWidth(stream: OutStream, env: Io['env']): number {
+function streamWidth(stream: OutStream, env: Io['env']): number {
   if (stream.isTTY && stream.columns && stream.columns > 0) return stream.columns;
   const fromEnv = Number(env.COLUMNS);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;

@@ -16,7 +16,7 @@ export interface Output {
  * The pager to use, or undefined for none: MEMORIES_PAGER, then PAGER, then less. An empty
  * value or "cat" means no pager.
  */
-export function pagerCommand(env: Io['env']): string | undefined {
+function pagerCommand(env: Io['env']): string | undefined {
   const command = (env.MEMORIES_PAGER ?? env.PAGER ?? 'less').trim();
   return command === '' || command === 'cat' ? undefined : command;
 }

@@ -7,7 +7,7 @@ import { workRecord } from './credits';
 import { languageName, regionCodes } from '../util/names';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */
-export type FieldKind = 'text' | 'number' | 'date';
+type FieldKind = 'text' | 'number' | 'date';
 
 export interface FieldDef<T> {
   kind: FieldKind;

@@ -84,7 +84,7 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
  * Who a list of items names, as two flat lists with an entry per credit, in the items' order:
  * the item (its place in the list) and the person. Each item names each person once.
  */
-export interface PeopleColumn {
+interface PeopleColumn {
   items: ArrayLike<number>;
   ids: ArrayLike<number>;
 }
@@ -189,7 +189,7 @@ interface CompiledTerm<T> {
 }
 
 /** Matches a list of items at once: each item's Hit, or undefined where it does not match. */
-export type Matcher<T> = (items: readonly T[]) => (Hit | undefined)[];
+type Matcher<T> = (items: readonly T[]) => (Hit | undefined)[];
 
 /**
  * Compile a query for one kind of record read through `source`. Returns undefined when the
@@ -436,7 +436,7 @@ export function describeHits<T>(
  * a bucket per rank, since ranks are a few small numbers, where a sort would call its
  * comparison some 300,000 times for 20,000 results.
  */
-export function byRank<T>(items: readonly T[], hits: readonly (Hit | undefined)[]): { item: T; hit: Hit }[] {
+function byRank<T>(items: readonly T[], hits: readonly (Hit | undefined)[]): { item: T; hit: Hit }[] {
   const buckets: { item: T; hit: Hit }[][] = [];
   for (let i = 0; i < items.length; i++) {
     const hit = hits[i];

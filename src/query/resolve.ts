@@ -35,7 +35,7 @@ export function qualified(ref: string): { ref: string; kinds?: readonly RefKind[
   return kinds ? { ref: m![2]!, kinds } : { ref };
 }
 
-export type ResolutionOf<T> = { kind: 'found'; target: T } | { kind: 'ambiguous'; candidates: T[] } | { kind: 'none'; suggestion?: string };
+type ResolutionOf<T> = { kind: 'found'; target: T } | { kind: 'ambiguous'; candidates: T[] } | { kind: 'none'; suggestion?: string };
 export type Resolution = ResolutionOf<Target>;
 
 /**
@@ -43,7 +43,7 @@ export type Resolution = ResolutionOf<Target>;
  * only whole (a release's catalog number and barcode). Its id is matched on its own: whole,
  * or from its start, never by its inner words.
  */
-export interface Named {
+interface Named {
   target: Target;
   names: string[];
   codes: string[];

@@ -21,7 +21,7 @@ export interface SearchItems {
 export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string[] };
 
 /** What a search reads of one kind: its items, their field values, and the row each is shown as. */
-export interface IndexedKind<T> {
+interface IndexedKind<T> {
   items(): readonly T[];
   source: FieldSource<T>;
   row(item: T): string[];

@@ -6,7 +6,7 @@ import { compareText } from './fold';
 import { QueryError } from './parse';
 import { own } from '../util/own';
 
-export interface SortKey {
+interface SortKey {
   field: string;
   descending: boolean;
 }

@@ -19,7 +19,7 @@ import type { RefKind, RefSource, Target } from './resolve';
  */
 
 /** Each table command's cells, in its default order, by command name. */
-export type TableCells = Record<string, string[][]>;
+type TableCells = Record<string, string[][]>;
 
 /** What the CLI adds to a snapshot of views: the tables as render/ lays them out. */
 export interface ViewsSpec {

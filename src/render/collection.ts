@@ -59,7 +59,7 @@ export function renderLog(cat: Catalogue, viewings: Viewing[], view: View): stri
 }
 
 /** Entries the loaded catalogue does not have, by list; a pipe prints them as "missing", list, id, date, note. */
-export interface UnknownEntries {
+interface UnknownEntries {
   owned?: readonly CollectionItem[];
   wanted?: readonly CollectionItem[];
   viewings?: readonly Viewing[];

@@ -63,7 +63,7 @@ export function renderLine(text: string, view: View, style: (s: string) => strin
 }
 
 /** A piece of a line and its style: a line of several styles still wraps as one text. */
-export interface Piece {
+interface Piece {
   text: string;
   style?: (s: string) => string;
 }

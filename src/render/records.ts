@@ -22,7 +22,7 @@ export function releaseMark(index: CollectionIndex | undefined, id: string): str
 const list = (items: string[]): string => items.join(', ');
 
 /** A column a table command can show: how it looks (Column), its name for --columns, and its cell. */
-export interface ColumnDef<T> extends Column {
+interface ColumnDef<T> extends Column {
   name: string;
   cell: (row: T, cat: Catalogue) => string;
   /** Shown when --columns is not given. */

@@ -129,7 +129,7 @@ function renderSegmentSummary(cat: Catalogue, s: Segment, n: number, view: View)
 }
 
 /** "DVD · US/1 · Columbia TriStar · 2004-02-24 · out-of-print" */
-export function releaseSummary(r: Release): string {
+function releaseSummary(r: Release): string {
   return [r.title, formatLabel(r.format), countryRegion(r), r.publisher, r.released, r.status].filter(Boolean).join(' · ');
 }
 

@@ -61,7 +61,7 @@ const NO_BORDER = {
   'right-mid': '',
 };
 
-export interface EngineTable {
+interface EngineTable {
   /** Each row's cells, fitted to `widths` and styled; a cell of several lines is joined by "\n". */
   rows: string[][];
   widths: number[];

@@ -136,7 +136,7 @@ export function renderCsv({ columns, rows }: Table): string {
 }
 
 /** A titled table within grouped output, such as the works, people and releases of a search. */
-export interface TableGroup {
+interface TableGroup {
   title: string;
   /** What a pipe puts in front of each row ("work", "owned"), so one stream of lines stays greppable. */
   kind: string;

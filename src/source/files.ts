@@ -28,11 +28,11 @@ export interface FoundFile {
 // Bounds on one data folder's walk (docs/data-format.md lists them): a folder shared by
 // someone else must not be able to keep a run walking or reading for ever.
 /** Folder levels below a data folder. */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 /** Data files in one data folder. */
-export const MAX_FILES = 10_000;
+const MAX_FILES = 10_000;
 /** Entries (files and folders of any kind) looked at in one data folder. */
-export const MAX_ENTRIES = 200_000;
+const MAX_ENTRIES = 200_000;
 
 const inside = (root: string, real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 

@@ -5,7 +5,7 @@ export interface Pos {
   col: number;
 }
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** One thing wrong with the data, with where it is and what to do about it. */
 export interface Problem extends Pos {

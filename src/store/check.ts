@@ -28,7 +28,7 @@ export function uniqueHex(digits: number): string {
 
 const isPosition = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 1;
 
-export function isProblem(v: unknown): v is Problem {
+function isProblem(v: unknown): v is Problem {
   if (v === null || typeof v !== 'object') return false;
   const p = v as Record<string, unknown>;
   return (

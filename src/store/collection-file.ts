@@ -21,7 +21,7 @@ export class CollectionFileError extends Error {
 }
 
 /** How the file's bytes were laid out, so that a rewrite keeps them so. */
-export interface TextFormat {
+interface TextFormat {
   bom: boolean;
   crlf: boolean;
 }
@@ -48,7 +48,7 @@ function currentStamp(path: string): string {
  * The file a path names once every symbolic link is followed, even a dangling one: a new
  * collection is created where the link points, so that the link stays a link.
  */
-export function collectionTarget(path: string): string {
+function collectionTarget(path: string): string {
   let at = resolve(path);
   for (let hops = 0; hops < 40; hops++) {
     let link: boolean;

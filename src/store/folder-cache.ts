@@ -8,7 +8,7 @@ import { racy, sameStamp, stampOf } from './stamp';
 import type { Stamp } from './stamp';
 
 /** What one file decoded to, and the problems it had, with the stamp it was decoded from. */
-export interface CacheEntry<T> {
+interface CacheEntry<T> {
   stamp: Stamp;
   records: T;
   problems: Problem[];

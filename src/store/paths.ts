@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Where memories keeps things between runs. */
-export interface StorePaths {
+interface StorePaths {
   /** Caches and search indexes: $XDG_CACHE_HOME/memories, else ~/.cache/memories; undefined when no home is known. */
   cacheDir: string | undefined;
   /** The user's collection: MEMORIES_COLLECTION as given, else $XDG_DATA_HOME/memories/collection.yaml. */
@@ -39,7 +39,7 @@ function fnv(text: string, offset: number): string {
 }
 
 /** A file name for any key: 16 hex digits. The file records its key too, so a collision only means a rebuild. */
-export function hashName(key: string): string {
+function hashName(key: string): string {
   return `${fnv(key, 0x811c9dc5)}${fnv(key, 0x01234567)}`;
 }
 

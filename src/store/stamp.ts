@@ -21,7 +21,7 @@ export function sameStamp(a: Readonly<Stamp>, b: Readonly<Stamp>): boolean {
  * what is learned from a file changed this recently is not kept, and the file is simply read
  * again next time. A time in the future (a clock set back) counts as recent.
  */
-export const RACY_MS = 2000;
+const RACY_MS = 2000;
 
 export function racy(stamp: Readonly<Stamp>, now: number): boolean {
   return now - Math.max(stamp[2], stamp[3]) < RACY_MS;

@@ -88,7 +88,7 @@ function workId(ctx: Context, ref: string): string {
 }
 
 /** A --date, by the same rule as dates in data files. */
-export function dateFlag(date: string): string {
+function dateFlag(date: string): string {
   const fault = dateFault(date);
   if (fault === 'form') throw usageError(`--date must be YYYY, YYYY-MM or YYYY-MM-DD, not "${escapeLine(date)}"`);
   if (fault === 'calendar') throw usageError(`--date ${escapeLine(date)} is not a real calendar date`);

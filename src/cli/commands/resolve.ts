@@ -14,7 +14,7 @@ export const COMPARE_REFS: readonly RefKind[] = ['anthology', 'release'];
 const A: Record<RefKind, string> = { anthology: 'an anthology', segment: 'a segment', person: 'a person', release: 'a release' };
 
 /** "an anthology or a release", for what a command takes. */
-export function kindsText(kinds: readonly RefKind[]): string {
+function kindsText(kinds: readonly RefKind[]): string {
   const names = kinds.map((k) => A[k]);
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
 }

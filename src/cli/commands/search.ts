@@ -18,7 +18,7 @@ export interface SearchOptions extends QueryOptions {
 }
 
 /** What search looks through: every work in catalogue order (each anthology, then its segments), people and releases as their tables list them. */
-export const SEARCH: SearchSpec = {
+const SEARCH: SearchSpec = {
   items: (cat): SearchItems => ({
     works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [
       { kind: 'anthology', anthology },
@@ -33,7 +33,7 @@ export const SEARCH: SearchSpec = {
 export type Found = Record<SearchKind, { item: unknown; hit: Hit }[]>;
 
 /** Search works, people and releases at once; a kind whose fields the query does not use is left out. */
-export function searchAll(index: SearchIndex, options: QueryOptions): Found {
+function searchAll(index: SearchIndex, options: QueryOptions): Found {
   const find = (kind: SearchKind): { item: unknown; hit: Hit }[] => {
     const hits = filterItems(() => index[kind].items(), options.query, kind, index[kind].source);
     return options.limit === undefined ? hits : hits.slice(0, options.limit);

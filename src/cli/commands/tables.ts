@@ -38,7 +38,7 @@ export interface TableOptions extends QueryOptions {
 }
 
 /** The table of these rows: the columns named (or the default ones), and the marks. */
-export function tableFor<T>(command: TableCommand<T>, cat: Catalogue, rows: T[], columns?: readonly string[]): Table {
+function tableFor<T>(command: TableCommand<T>, cat: Catalogue, rows: T[], columns?: readonly string[]): Table {
   const id = command.columns[0]!;
   return marked(command, tableOf(command.columns, cat, rows, columns), cat.collection, (i) => id.cell(rows[i]!, cat));
 }
@@ -73,7 +73,7 @@ export function columnsHelp(command: TableCommand<unknown>): string {
 }
 
 /** One table command: which records it lists, in what order, how they print and how they are queried. */
-export interface TableCommand<T> {
+interface TableCommand<T> {
   name: string;
   /** What its rows are, for "no anthologies match ...". */
   noun: string;
