@@ -1,7 +1,7 @@
 import type { Pos, Problems } from '../source/problem';
 import { suggest } from '../util/closest';
 import type { CollectionIndex } from './collection';
-import type { Anthology, Credit, RecordsByKind, Release, Review, Staff, Work } from './types';
+import type { Anthology, Credit, RecordsByKind, Release, Review, SegmentRef, Staff, Work } from './types';
 
 /** One credit seen from the person's side: which work, in which role. */
 interface CreditOn {
@@ -173,7 +173,7 @@ function addAnthology(cat: Catalogue, a: Anthology, problems: Problems): void {
   if (!ok) return;
   cat.anthologies.push(a);
   cat.works.set(a.id, { kind: 'anthology', anthology: a });
-  a.segments.forEach((segment, i) => cat.works.set(segment.id, { kind: 'segment', segment, anthology: a, number: i + 1 }));
+  for (const ref of segmentRefs(a)) cat.works.set(ref.segment.id, ref);
 }
 
 /**
@@ -195,6 +195,11 @@ function formerIds(cat: Catalogue, problems: Problems): Map<string, string> {
     }
   }
   return former;
+}
+
+/** An anthology's segments as works, each with its place in the running order. */
+export function segmentRefs(anthology: Anthology): SegmentRef[] {
+  return anthology.segments.map((segment, i) => ({ kind: 'segment', segment, anthology, number: i + 1 }));
 }
 
 function resolveReferences(cat: Catalogue, problems: Problems, rejected: ReadonlySet<string>, former: ReadonlyMap<string, string>): void {

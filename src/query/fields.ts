@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { FORMATS, MEDIA, REGIONS, ROLES, STATUSES } from '../catalogue/schema';
-import type { Credit, Release, Staff, Work } from '../catalogue/types';
+import type { Credit, Release, Staff, Titles, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
 import { workRecord } from './credits';
@@ -99,7 +99,8 @@ function credited(doc: string, roles: readonly string[] | undefined): FieldDef<W
   };
 }
 
-function titleForms(r: { id: string; title: string; native_title?: string; romaji_title?: string; alt_titles?: string[] }): string[] {
+/** Every form of a title: the one shown first. */
+export function titleForms(r: Titles): string[] {
   return [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter((t): t is string => Boolean(t));
 }
 

@@ -3,18 +3,25 @@
  * combining marks dropped), romanized long vowels (ō, oo, ou, oh -> o; uu -> u; aa, ee, ii),
  * and katakana read as hiragana. Both sides of every comparison are folded the same way.
  */
-export function fold(s: string): string {
-  let folded = memo.get(s);
-  if (folded === undefined) {
-    folded = foldUncached(s);
-    // Names and titles repeat across thousands of credits; a bounded memo folds each once.
-    if (memo.size > 100_000) memo.clear();
-    memo.set(s, folded);
-  }
-  return folded;
-}
+export const fold = memoized((s) => foldUncached(s));
 
-const memo = new Map<string, string>();
+/**
+ * `compute`, computed once per distinct string: names and titles repeat across thousands of
+ * credits. The memo is bounded, so that a hostile folder of distinct strings cannot grow it
+ * without end.
+ */
+function memoized<V>(compute: (s: string) => V): (s: string) => V {
+  const memo = new Map<string, V>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined) {
+      v = compute(s);
+      if (memo.size > 100_000) memo.clear();
+      memo.set(s, v);
+    }
+    return v;
+  };
+}
 // Built on first use, for text that is not plain ASCII: unicode property classes take time to build.
 let marks: RegExp | undefined;
 const MARKS = (): RegExp => (marks ??= /\p{M}+/gu);
@@ -71,25 +78,17 @@ export class Folded {
   }
 }
 
-const foldedMemo = new Map<string, Folded>();
-
 /** A string folded, computed once per distinct string (searches compare the same names over and over). */
-export function folded(s: string): Folded {
-  let f = foldedMemo.get(s);
-  if (f === undefined) {
-    const text = fold(s);
-    // Letters and digits are all a word keeps; folded ASCII has no capitals, so the simpler test is the same.
-    f = new Folded(
-      text
-        .split(ASCII.test(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
-        .filter(Boolean)
-        .join(' '),
-    );
-    if (foldedMemo.size > 100_000) foldedMemo.clear();
-    foldedMemo.set(s, f);
-  }
-  return f;
-}
+export const folded = memoized((s): Folded => {
+  const text = fold(s);
+  // Letters and digits are all a word keeps; folded ASCII has no capitals, so the simpler test is the same.
+  return new Folded(
+    text
+      .split(ASCII.test(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .join(' '),
+  );
+});
 
 /** A string folded ahead of time, as a stored search index keeps it; foldedFromStore(foldForStore(s)) matches as folded(s). */
 export function foldForStore(s: string): string {
@@ -125,14 +124,4 @@ export function compareText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
-const sortKeys = new Map<string, string>();
-
-function sortKey(s: string): string {
-  let key = sortKeys.get(s);
-  if (key === undefined) {
-    key = /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS(), '').toLowerCase();
-    if (sortKeys.size > 100_000) sortKeys.clear();
-    sortKeys.set(s, key);
-  }
-  return key;
-}
+const sortKey = memoized((s) => (ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS(), '').toLowerCase()));

@@ -3,6 +3,7 @@ import type { Release, Staff, Work } from '../catalogue/types';
 import { closest } from '../util/closest';
 import { fold, folded } from './fold';
 import type { Folded } from './fold';
+import { personNames, titleForms } from './fields';
 
 /** Anything `show` can display. */
 export type Target =
@@ -56,14 +57,14 @@ export function namedTargets(cat: Catalogue): Named[] {
     const r = work.kind === 'anthology' ? work.anthology : work.segment;
     out.push({
       target: { kind: 'work', id, work },
-      names: [r.title, r.native_title, r.romaji_title, ...(r.alt_titles ?? [])].filter(isString),
+      names: titleForms(r),
       codes: [],
     });
   }
   for (const staff of cat.staff) {
     out.push({
       target: { kind: 'staff', id: staff.id, staff },
-      names: [staff.name, staff.native_name, ...(staff.aliases ?? [])].filter(isString),
+      names: personNames(staff),
       codes: staff.former_ids ?? [],
     });
   }

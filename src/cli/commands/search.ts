@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../catalogue/catalogue';
+import { segmentRefs } from '../../catalogue/catalogue';
 import type { Release, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
 import type { Hit } from '../../query/match';
@@ -20,10 +21,7 @@ export interface SearchOptions extends QueryOptions {
 /** What search looks through: every work in catalogue order (each anthology, then its segments), people and releases as their tables list them. */
 const SEARCH: SearchSpec = {
   items: (cat): SearchItems => ({
-    works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [
-      { kind: 'anthology', anthology },
-      ...anthology.segments.map((segment, i): Work => ({ kind: 'segment', segment, anthology, number: i + 1 })),
-    ]),
+    works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [{ kind: 'anthology', anthology }, ...segmentRefs(anthology)]),
     people: staffCommand.rows(cat),
     releases: releasesCommand.rows(cat),
   }),

@@ -1,5 +1,6 @@
 import { anthologyFields, releaseFields, segmentFields, staffFields } from '../../catalogue/schema';
 import type { Catalogue } from '../../catalogue/catalogue';
+import { segmentRefs } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
 import type { FieldDef, SearchKind } from '../../query/fields';
@@ -121,10 +122,7 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
   summary: 'List every segment of every anthology, in running order',
   examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
   kind: 'works',
-  rows: (cat) =>
-    anthologiesInOrder(cat).flatMap((anthology) =>
-      anthology.segments.map((segment, i): SegmentRef => ({ kind: 'segment', segment, anthology, number: i + 1 })),
-    ),
+  rows: (cat) => anthologiesInOrder(cat).flatMap(segmentRefs),
   subject: (row) => row,
   columns: SEGMENT_COLUMNS,
   mark: workMark,
