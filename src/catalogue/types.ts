@@ -50,7 +50,7 @@ export interface Staff extends Common {
   born?: string;
 }
 
-interface AudioTrack {
+export interface AudioTrack {
   language: string;
   format?: string;
   note?: string;

@@ -1,7 +1,8 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Release } from '../catalogue/types';
-import { languageName, countryName } from './layout';
-import { formatLabel } from './show';
+import { languageName } from './layout';
+import { audioLine, EDITION_SPECS, PICTURE_SPECS } from './release-specs';
+import type { ReleaseSpec } from './release-specs';
 import { escapeLine } from './escape';
 import { renderTable } from './table';
 import { layOut } from './table-engine';
@@ -9,35 +10,19 @@ import { displayWidth, pad } from './width';
 import { wrapParagraph } from './wrap';
 import type { View } from './view';
 
-type Spec = [label: string, value: (r: Release, cat: Catalogue) => string | undefined];
-
 const list = (items: string[] | undefined): string | undefined => (items?.length ? items.join('; ') : undefined);
 
-/** Every spec a collector compares, in reading order. */
+type Spec = [label: string, value: (r: Release, cat: Catalogue) => string | undefined];
+const spec = ({ label, value }: ReleaseSpec): Spec => [label, (r) => value(r)];
+
+/** Every spec a collector compares, in reading order: those show prints, then the lists and the collection. */
 const SPECS: Spec[] = [
   ['Anthology', (r, cat) => cat.works.get(r.anthology)?.anthology.title ?? r.anthology],
-  ['Edition', (r) => r.title],
-  ['Format', (r) => formatLabel(r.format)],
-  ['Country', (r) => `${countryName(r.country)} (${r.country})`],
-  ['Region', (r) => r.region],
-  ['Publisher', (r) => r.publisher],
-  ['Distributor', (r) => r.distributor],
-  ['Released', (r) => r.released],
-  ['Catalog no.', (r) => r.catalog_number],
-  ['Barcode', (r) => r.barcode],
-  ['Discs', (r) => (r.discs === undefined ? undefined : String(r.discs))],
-  ['Runtime', (r) => (r.runtime === undefined ? undefined : `${r.runtime} min`)],
-  ['Aspect ratio', (r) => r.video?.aspect_ratio],
-  ['Anamorphic', (r) => (r.video?.anamorphic === undefined ? undefined : r.video.anamorphic ? 'yes' : 'no')],
-  ['Resolution', (r) => r.video?.resolution],
-  ['Standard', (r) => r.video?.standard],
-  ['Picture note', (r) => r.video?.note],
-  ['Audio', (r) => list(r.audio?.map((a) => [languageName(a.language), a.format, a.note].filter(Boolean).join(', ')))],
+  ...EDITION_SPECS.map(spec),
+  ...PICTURE_SPECS.map(spec),
+  ['Audio', (r) => list(r.audio?.map(audioLine))],
   ['Subtitles', (r) => list(r.subtitles?.map(languageName))],
   ['Extras', (r) => list(r.extras)],
-  ['Packaging', (r) => r.packaging],
-  ['Status', (r) => r.status],
-  ['Price', (r) => r.price],
   ['In your collection', (r, cat) => (cat.collection?.owned.has(r.id) ? 'owned' : cat.collection?.wanted.has(r.id) ? 'wanted' : undefined)],
 ];
 

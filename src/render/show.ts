@@ -5,18 +5,9 @@ import { anthologyStudios, workLabel, workRecord } from '../query/credits';
 import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
 import type { Field } from './layout';
-import {
-  countryName,
-  languageName,
-  renderBullets,
-  renderFields,
-  renderHanging,
-  renderLine,
-  renderProse,
-  roleLabel,
-  section,
-} from './layout';
+import { languageName, renderBullets, renderFields, renderHanging, renderLine, renderProse, roleLabel, section } from './layout';
 import { countryRegion, releaseMark, workMark } from './records';
+import { audioLine, EDITION_SPECS, formatLabel, PICTURE_SPECS } from './release-specs';
 import type { View } from './view';
 
 /** Credits grouped by role, in the vocabulary's order: "Director  Kōji Morimoto". */
@@ -133,19 +124,6 @@ function releaseSummary(r: Release): string {
   return [r.title, formatLabel(r.format), countryRegion(r), r.publisher, r.released, r.status].filter(Boolean).join(' · ');
 }
 
-const FORMAT_LABELS: Record<string, string> = {
-  vhs: 'VHS',
-  laserdisc: 'LaserDisc',
-  dvd: 'DVD',
-  'blu-ray': 'Blu-ray',
-  'uhd-blu-ray': '4K Ultra HD Blu-ray',
-  digital: 'Digital',
-};
-
-export function formatLabel(format: string): string {
-  return FORMAT_LABELS[format] ?? format;
-}
-
 /** The detail view of a segment: its anthology, credits, synopsis and reviews. */
 export function renderSegment(cat: Catalogue, work: Work & { kind: 'segment' }, view: View): string {
   const { segment: s, anthology: a, number } = work;
@@ -222,51 +200,23 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
     [
       ['ID', r.id],
       ['Anthology', `${title} [${r.anthology}]`],
-      ['Edition', r.title],
-      ['Format', formatLabel(r.format)],
-      ['Country', `${countryName(r.country)} (${r.country})`],
-      ['Region', r.region],
-      ['Publisher', r.publisher],
-      ['Distributor', r.distributor],
-      ['Released', r.released],
-      ['Catalog no.', r.catalog_number],
-      ['Barcode', r.barcode],
-      ['Discs', r.discs],
-      ['Runtime', r.runtime === undefined ? undefined : `${r.runtime} min`],
-      ['Packaging', r.packaging],
-      ['Price', r.price],
-      ['Status', r.status],
+      ...EDITION_SPECS.map((spec): Field => [spec.label, spec.value(r)]),
       ['Collection', cat.collection?.owned.has(r.id) ? 'you own it' : cat.collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
     ],
     view,
   );
-  const v = r.video;
   out += section(
     'Picture',
-    v
+    r.video
       ? renderFields(
-          [
-            ['Aspect ratio', v.aspect_ratio],
-            ['Anamorphic', v.anamorphic === undefined ? undefined : v.anamorphic ? 'yes' : 'no'],
-            ['Resolution', v.resolution],
-            ['Standard', v.standard],
-            ['Note', v.note],
-          ],
+          PICTURE_SPECS.map((spec): Field => [spec.label, spec.value(r)]),
           view,
           '  ',
         )
       : '',
     view,
   );
-  out += section(
-    'Audio',
-    renderBullets(
-      (r.audio ?? []).map((t) => [languageName(t.language), t.format, t.note].filter(Boolean).join(', ')),
-      '  ',
-      view,
-    ),
-    view,
-  );
+  out += section('Audio', renderBullets((r.audio ?? []).map(audioLine), '  ', view), view);
   out += section(
     'Subtitles',
     r.subtitles?.length ? renderHanging([{ text: r.subtitles.map(languageName).join(', ') }], view, '  ') : '',
