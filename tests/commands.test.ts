@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fixture, run } from './helpers';
 
@@ -38,7 +39,7 @@ describe('memories list', () => {
     const { stdout } = await run(['list'], { tty: true, width: 60 });
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines[0]).toMatch(/^ID\s+TITLE\s+YEAR\s+SEGS/);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
     expect(stdout).toContain('…');
   });
 

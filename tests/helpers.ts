@@ -70,6 +70,8 @@ export interface RunOptions {
   heavy?: typeof heavy;
   /** What the run reads from standard input. */
   stdin?: string;
+  /** How long a writer waits for the collection's lock; 100 ms unless given. */
+  lockWaitMs?: number;
 }
 
 export interface RunResult {
@@ -93,6 +95,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     heavy: () => options.heavy ?? heavy,
     readStdin: () => options.stdin ?? '',
     now: () => TODAY,
+    lockWaitMs: options.lockWaitMs ?? 100,
     ...(indexDir === undefined
       ? {}
       : {

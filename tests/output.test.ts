@@ -36,7 +36,7 @@ describe('data never drives the terminal', () => {
     ['validate', '--json'],
   ];
   for (const tty of [false, true]) {
-    it.each(commands)(`%s %s (${tty ? 'terminal' : 'pipe'})`, async (...args) => {
+    it.each(commands.map((args) => [args.join(' '), args] as const))(`%s (${tty ? 'terminal' : 'pipe'})`, async (_, args) => {
       const { stdout, stderr } = await run([...hostile, ...args], { tty, width: 100 });
       expect(ours(stdout)).not.toMatch(UNSAFE);
       expect(ours(stderr)).not.toMatch(UNSAFE);

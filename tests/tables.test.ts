@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fixture, run } from './helpers';
 
@@ -38,7 +39,7 @@ describe('narrow terminals', () => {
       expect(code).toBe(0);
       const lines = stdout.split('\n').slice(0, -1);
       // The longest staff id is 45 columns: a lone id column may be wider than 40.
-      for (const line of lines) if (!/^\S+$/.test(line)) expect(line.length, `${command}: ${line}`).toBeLessThanOrEqual(width);
+      for (const line of lines) if (!/^\S+$/.test(line)) expect(stringWidth(line), `${command}: ${line}`).toBeLessThanOrEqual(width);
       expect(lines.every((l) => l === l.trimEnd())).toBe(true);
     }
     const list = await run(['list'], terminal(width));
@@ -72,7 +73,7 @@ describe('MEMORIES_FORCE_TTY', () => {
   it('gives a pipe the terminal layout at the width it names, or 80', async () => {
     const forced = await run(['list'], { env: { NO_COLOR: '1', MEMORIES_FORCE_TTY: '50' } });
     expect(forced.stdout.split('\n')[0]).toMatch(/^ID +TITLE/);
-    for (const line of forced.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    for (const line of forced.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(50);
     const eighty = await run(['list'], { env: { NO_COLOR: '1', MEMORIES_FORCE_TTY: '1' } });
     expect(eighty.stdout).toBe((await run(['list'], terminal(80))).stdout);
     const coloured = await run(['list'], { env: { MEMORIES_FORCE_TTY: '1' } });
@@ -90,7 +91,7 @@ describe('compare in a terminal', () => {
     expect(stdout).toMatch(/│ memories-us-dvd-2004 +│ memories-gb-dvd-2004 +│/);
     for (const dub of ['German', 'Spanish', 'Italian']) expect(stdout).toContain(dub);
     expect(stdout).not.toContain('…');
-    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    for (const line of stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     expect(stdout).toMatch(/│ ≠ Audio/);
   });
 
@@ -99,7 +100,7 @@ describe('compare in a terminal', () => {
     expect(stdout).toMatch(/^memories-us-dvd-2004\n/);
     expect(stdout).toMatch(/\n\nmemories-gb-dvd-2004\n/);
     expect(stdout).toMatch(/^≠ Country +United Kingdom \(GB\)$/m);
-    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    for (const line of stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
   });
 
   it('starts a pipe with the ids, so a script knows which column is which release', async () => {
@@ -113,7 +114,7 @@ describe('show in a terminal', () => {
   it('wraps headings, list items and sources under themselves at any width', async () => {
     for (const width of [40, 80]) {
       const { stdout } = await run(['show', 'memories-gb-dvd-2004'], terminal(width));
-      for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(width);
+      for (const line of stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
     }
     const narrow = (await run(['show', 'memories-gb-dvd-2004'], terminal(40))).stdout;
     expect(narrow).toMatch(/^Memories: GB DVD {2}\(Sony Pictures Home\n {2}Entertainment, 2004\)\n/);

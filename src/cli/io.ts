@@ -27,6 +27,8 @@ export interface Io {
   readStdin?(): string;
   /** Today, for default dates; tests fix it. */
   now(): Date;
+  /** How long a writer waits for the collection's lock before giving up (store/lock.ts); tests shorten it. */
+  lockWaitMs?: number;
   /** What runs keep between runs (src/store/): caches and search indexes; nothing when undefined. */
   store?: StoreOptions;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */

@@ -72,8 +72,11 @@ Examples:
   $ memories list year:1987
   $ memories staff role:music`;
 
-/** Registers every command on one program; each command's logic lives in its own module. */
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+/**
+ * Registers every command on one program; each command's logic lives in its own module.
+ * Exported for the argv-to-options contract tests (tests/unit/options.test.ts).
+ */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('memories');
   program
     .description('A catalogue of anime anthology films: works, segments, staff, home-video releases and reviews.')

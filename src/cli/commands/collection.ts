@@ -40,7 +40,9 @@ function releaseIds(ctx: Context, refs: readonly string[]): string[] {
 function update(ctx: Context, plan: (collection: Collection) => Plan): number {
   let result: UpdateResult;
   try {
-    result = ctx.io.heavy().updateCollection(ctx.collectionPath, plan);
+    result = ctx.io
+      .heavy()
+      .updateCollection(ctx.collectionPath, plan, ctx.io.lockWaitMs === undefined ? {} : { waitMs: ctx.io.lockWaitMs });
   } catch (e) {
     // Thrown by the lazily loaded bundle, so recognised by name rather than by class.
     if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(escapeLine(e.message), EXIT.files);
