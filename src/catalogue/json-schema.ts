@@ -1,6 +1,6 @@
 import { DATE_PATTERN } from '../util/date';
 import type { FieldType, Fields } from './schema';
-import { topLevel } from './schema';
+import { SLUG, topLevel } from './schema';
 
 type Json = Record<string, unknown>;
 
@@ -10,7 +10,7 @@ function typeSchema(type: FieldType): Json {
     case 'longtext':
       return { type: 'string', minLength: 1 };
     case 'slug':
-      return { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' };
+      return { type: 'string', pattern: SLUG.source };
     case 'code':
       return type.pattern ? { type: 'string', pattern: type.pattern.source } : { type: 'string' };
     case 'int':

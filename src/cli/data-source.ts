@@ -19,7 +19,7 @@ import { Problems } from '../source/problem';
 import type { Snapshot } from '../store/snapshot';
 import type { Stamp } from '../store/stamp';
 import type { Store } from '../store/store';
-import { CliError, EXIT } from './errors';
+import { CliError, EXIT, isCollectionFileError } from './errors';
 import type { Io } from './io';
 
 /**
@@ -91,14 +91,12 @@ function filesNamed<R>(run: () => R): R {
     if (e instanceof MissingFolderError) {
       throw new CliError(`${e.message}; check the path (given with --data, MEMORIES_DATA or to validate)`, EXIT.files);
     }
-    // Thrown by the lazily loaded bundle, so recognised by name rather than by class.
-    if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(e.message, EXIT.files);
     throw e;
   }
 }
 
 /** The errors that are the user's own: they stand, whatever answered. */
-const stands = (e: unknown): boolean => e instanceof CliError || e instanceof QueryError;
+const stands = (e: unknown): boolean => e instanceof CliError || e instanceof QueryError || isCollectionFileError(e);
 
 export function createDataSource(io: Io, folders: string[], collectionPath: string, store: Store, err: View): DataSource {
   let loaded: Catalogue | undefined;

@@ -17,6 +17,15 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * Whether `e` is one of the collection file's errors (store/collection-file.ts): exit 4. They
+ * are thrown by the lazily loaded bundle, which has a copy of the class of its own, so they
+ * are known by name; main() maps them to their exit code, as it maps every other.
+ */
+export function isCollectionFileError(e: unknown): e is Error {
+  return e instanceof Error && e.name === 'CollectionFileError';
+}
+
 export function usageError(message: string): CliError {
   return new CliError(message, EXIT.usage);
 }

@@ -14,7 +14,7 @@ import { QueryError } from '../query/parse';
 import { runValidate, validateOptions } from './commands/validate';
 import type { Context } from './context';
 import { createContext, globalOptions } from './context';
-import { CliError, EXIT } from './errors';
+import { CliError, EXIT, isCollectionFileError } from './errors';
 import type { Io } from './io';
 import { didYouMean } from '../util/closest';
 
@@ -331,6 +331,10 @@ export async function main(args: string[], io: Io): Promise<number> {
     if (e instanceof QueryError) {
       io.stderr.write(`memories: ${escapeLine(e.message)}\n`);
       return EXIT.usage;
+    }
+    if (isCollectionFileError(e)) {
+      io.stderr.write(`memories: ${escapeText(e.message)}\n`);
+      return EXIT.files;
     }
     if (e instanceof CliError) {
       // Messages quote paths, arguments and environment values: escaped here, once, for all of them.

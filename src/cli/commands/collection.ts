@@ -38,16 +38,10 @@ function releaseIds(ctx: Context, refs: readonly string[]): string[] {
 
 /** Apply a plan to the collection file and report it; file-system trouble is exit 4, a broken file exit 3. */
 function update(ctx: Context, plan: (collection: Collection) => Plan): number {
-  let result: UpdateResult;
-  try {
-    result = ctx.io
-      .heavy()
-      .updateCollection(ctx.collectionPath, plan, ctx.io.lockWaitMs === undefined ? {} : { waitMs: ctx.io.lockWaitMs });
-  } catch (e) {
-    // Thrown by the lazily loaded bundle, so recognised by name rather than by class.
-    if (e instanceof Error && e.name === 'CollectionFileError') throw new CliError(escapeLine(e.message), EXIT.files);
-    throw e;
-  }
+  // A collection file that cannot be read or written throws its own error: exit 4 (main.ts).
+  const result: UpdateResult = ctx.io
+    .heavy()
+    .updateCollection(ctx.collectionPath, plan, ctx.io.lockWaitMs === undefined ? {} : { waitMs: ctx.io.lockWaitMs });
   if (result.kind === 'invalid') {
     ctx.io.stderr.write(result.problems.list.map((p) => renderProblem(p, ctx.err)).join(''));
     throw new CliError(
