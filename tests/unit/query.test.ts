@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { matchFolded, matchText, RANK } from '../../src/query/match';
 import { foldedFromStore, foldForStore, foldKey, foldKeyAnyOrder, foldWords } from '../../src/query/fold';
 import { parseQuery, QueryError, tokenize } from '../../src/query/parse';
-import { queryRows, segmentsCommand, listCommand, staffCommand, releasesCommand } from '../../src/cli/commands/tables';
-import { searchCatalogue } from '../../src/cli/commands/search';
+import { LIST, queryRows, RELEASES, SEGMENTS, searchCatalogue, STAFF } from '../../src/query/tables';
 import { BUNDLED } from '../helpers';
 
 describe('tokenize', () => {
@@ -133,14 +132,14 @@ describe('queries on the bundled catalogue', () => {
   const q = (...args: string[]) => ({ query: parseQuery(args) });
 
   it('finds anthologies by year and range', () => {
-    expect(ids(queryRows(listCommand, cat, q('year:1987')))).toEqual(['robot-carnival', 'neo-tokyo']);
-    expect(ids(queryRows(listCommand, cat, q('year:2000..2007')))).toEqual(['digital-juice', 'the-animatrix', 'genius-party']);
+    expect(ids(queryRows(LIST, cat, q('year:1987')))).toEqual(['robot-carnival', 'neo-tokyo']);
+    expect(ids(queryRows(LIST, cat, q('year:2000..2007')))).toEqual(['digital-juice', 'the-animatrix', 'genius-party']);
   });
 
   it('finds the segment Yoko Kanno scored, whichever way her name is typed', () => {
     for (const name of ['kanno', 'Yōko Kanno', 'Kanno Yoko', '菅野よう子']) {
       expect(
-        queryRows(segmentsCommand, cat, q(`music:${name}`)).map((s) => s.segment.id),
+        queryRows(SEGMENTS, cat, q(`music:${name}`)).map((s) => s.segment.id),
         name,
       ).toEqual(['magnetic-rose']);
     }
@@ -148,28 +147,28 @@ describe('queries on the bundled catalogue', () => {
 
   it('finds Otomo in any spelling', () => {
     for (const name of ['otomo', 'Ōtomo', 'Ootomo', 'Ohtomo', 'Outomo', '大友克洋']) {
-      expect(ids(queryRows(staffCommand, cat, q(name))), name).toEqual(['katsuhiro-otomo']);
+      expect(ids(queryRows(STAFF, cat, q(name))), name).toEqual(['katsuhiro-otomo']);
     }
   });
 
   it('ranks exact above prefix above substring', () => {
-    const names = queryRows(staffCommand, cat, q('name:hiro')).map((s) => s.name);
+    const names = queryRows(STAFF, cat, q('name:hiro')).map((s) => s.name);
     expect(names[0]).toMatch(/^Hiro/);
-    const exact = queryRows(segmentsCommand, cat, q('title:opening'));
+    const exact = queryRows(SEGMENTS, cat, q('title:opening'));
     expect(exact.map((s) => s.segment.id)).toEqual(['robot-carnival-opening', 'short-peace-opening']);
   });
 
   it('negates, alternates, filters by role and sorts', () => {
-    expect(ids(queryRows(listCommand, cat, q('director:otomo', '^year:1987')))).toEqual(['memories', 'short-peace']);
-    expect(queryRows(segmentsCommand, cat, q('music:kanno', ',', 'music:nagashima')).map((s) => s.segment.id)).toEqual([
+    expect(ids(queryRows(LIST, cat, q('director:otomo', '^year:1987')))).toEqual(['memories', 'short-peace']);
+    expect(queryRows(SEGMENTS, cat, q('music:kanno', ',', 'music:nagashima')).map((s) => s.segment.id)).toEqual([
       'magnetic-rose',
       'cannon-fodder',
     ]);
-    expect(queryRows(segmentsCommand, cat, { ...q('character-design:sadamoto') }).map((s) => s.segment.id)).toEqual([
+    expect(queryRows(SEGMENTS, cat, { ...q('character-design:sadamoto') }).map((s) => s.segment.id)).toEqual([
       'a-tale-of-two-robots',
       'gambo',
     ]);
-    expect(ids(queryRows(listCommand, cat, { ...q('year:1987..'), sort: 'year-,title', limit: 3 }))).toEqual([
+    expect(ids(queryRows(LIST, cat, { ...q('year:1987..'), sort: 'year-,title', limit: 3 }))).toEqual([
       'star-wars-visions',
       'modest-heroes',
       'short-peace',
@@ -177,14 +176,14 @@ describe('queries on the bundled catalogue', () => {
   });
 
   it('queries releases by spec', () => {
-    expect(ids(queryRows(releasesCommand, cat, q('aspect:1.85:1', 'country:JP', ',', 'released:2004-01..2004-12')))).toEqual([
+    expect(ids(queryRows(RELEASES, cat, q('aspect:1.85:1', 'country:JP', ',', 'released:2004-01..2004-12')))).toEqual([
       'neo-tokyo-us-adv-dvd',
       'memories-jp-dvd-1999',
       'memories-us-dvd-2004',
       'memories-gb-dvd-2004',
       'memories-jp-laserdisc',
     ]);
-    expect(ids(queryRows(releasesCommand, cat, q('subtitles:portuguese')))).toEqual(['memories-us-dvd-2004']);
+    expect(ids(queryRows(RELEASES, cat, q('subtitles:portuguese')))).toEqual(['memories-us-dvd-2004']);
   });
 
   it('searches every kind at once', () => {

@@ -1,51 +1,21 @@
-import type { Catalogue } from '../../catalogue/catalogue';
-import { segmentRefs } from '../../catalogue/catalogue';
-import type { Release, Staff, Work } from '../../catalogue/types';
 import type { SearchKind } from '../../query/fields';
 import type { Hit } from '../../query/match';
-import { describeHits, filterItems } from '../../query/match';
-import { liveIndex } from '../../query/search-index';
-import type { SearchIndex, SearchItems, SearchSpec } from '../../query/search-index';
+import { describeHits } from '../../query/match';
+import type { SearchSpec } from '../../query/search-index';
 import { renderJson } from '../../render/json';
 import { renderSearch, SEARCH_ROWS } from '../../render/search';
 import type { FoundRows } from '../../render/search';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
-import { anthologiesInOrder, releasesCommand, staffCommand } from './tables';
+import { searchAll, searchCatalogue, searchItems } from '../../query/tables';
 
 export interface SearchOptions extends QueryOptions {
   json: boolean;
 }
 
-/** What search looks through: every work in catalogue order (each anthology, then its segments), people and releases as their tables list them. */
-const SEARCH: SearchSpec = {
-  items: (cat): SearchItems => ({
-    works: anthologiesInOrder(cat).flatMap((anthology): Work[] => [{ kind: 'anthology', anthology }, ...segmentRefs(anthology)]),
-    people: staffCommand.rows(cat),
-    releases: releasesCommand.rows(cat),
-  }),
-  rows: SEARCH_ROWS,
-};
-
-export type Found = Record<SearchKind, { item: unknown; hit: Hit }[]>;
-
-/** Search works, people and releases at once; a kind whose fields the query does not use is left out. */
-function searchAll(index: SearchIndex, options: QueryOptions): Found {
-  const find = (kind: SearchKind): { item: unknown; hit: Hit }[] => {
-    const hits = filterItems(() => index[kind].items(), options.query, kind, index[kind].source);
-    return options.limit === undefined ? hits : hits.slice(0, options.limit);
-  };
-  return { works: find('works'), people: find('people'), releases: find('releases') };
-}
-
-/** Search the loaded catalogue, with its records as the items. */
-export function searchCatalogue(
-  cat: Catalogue,
-  options: QueryOptions,
-): { works: { item: Work; hit: Hit }[]; people: { item: Staff; hit: Hit }[]; releases: { item: Release; hit: Hit }[] } {
-  return searchAll(liveIndex(cat, SEARCH.items(cat), SEARCH.rows), options) as ReturnType<typeof searchCatalogue>;
-}
+/** What search looks through (query/tables.ts), shown as its rows. */
+const SEARCH: SearchSpec = { items: searchItems, rows: SEARCH_ROWS };
 
 /** `memories search TERM...`: results grouped by kind, each saying which field matched. */
 export function runSearch(ctx: Context, options: SearchOptions): number {

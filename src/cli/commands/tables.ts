@@ -1,15 +1,8 @@
 import { anthologyFields, releaseFields, segmentFields, staffFields } from '../../catalogue/schema';
 import type { Catalogue } from '../../catalogue/catalogue';
-import { segmentRefs } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
-import type { Anthology, Release, SegmentRef, Staff, Work } from '../../catalogue/types';
-import type { FieldDef, SearchKind } from '../../query/fields';
-import { FIELD_ALIASES, FIELDS } from '../../query/fields';
-import { compareText } from '../../query/fold';
-import { compileQuery, liveSource } from '../../query/match';
-import { QueryError } from '../../query/parse';
+import type { Anthology, Release, SegmentRef, Staff } from '../../catalogue/types';
 import type { StoredViews, ViewsSpec } from '../../query/views';
-import { parseSort, sortItems } from '../../query/sort';
 import { renderJson } from '../../render/json';
 import {
   ANTHOLOGY_COLUMNS,
@@ -29,6 +22,8 @@ import { renderCsv, renderTable } from '../../render/table';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
+import { LIST, noMatches, queryRows, RELEASES, SEGMENTS, STAFF } from '../../query/tables';
+import type { TableRows } from '../../query/tables';
 
 export interface TableOptions extends QueryOptions {
   format: 'table' | 'json' | 'csv';
@@ -73,43 +68,23 @@ export function columnsHelp(command: TableCommand<unknown>): string {
   return `Columns of memories ${command.name} (choose with --columns a,b,c):\n${rows.join('\n')}\n`;
 }
 
-/** One table command: which records it lists, in what order, how they print and how they are queried. */
-interface TableCommand<T> {
-  name: string;
-  /** What its rows are, for "no anthologies match ...". */
-  noun: string;
+/** One table command: the rows it lists (query/tables.ts), how they print and how they are given as JSON. */
+interface TableCommand<T> extends TableRows<T> {
   summary: string;
   examples: string[];
-  kind: SearchKind;
-  /** Rows in the default order. */
-  rows(cat: Catalogue): T[];
-  /** The record a query looks at for a row. */
-  subject(row: T): unknown;
   /** Every column it can show (--columns), the id first. */
   columns: Columns<T>;
   /** The mark a terminal shows beside the row of this id (owned, rated). */
   mark?: (collection: CollectionIndex | undefined, id: string) => string;
-  json(rows: T[], cat: Catalogue): Record<string, unknown>[];
+  json(this: void, rows: T[], cat: Catalogue): Record<string, unknown>[];
   /** Every field json() can give, for --json FIELDS. */
   jsonFields: readonly string[];
 }
 
-const byTitle = (a: { title: string }, b: { title: string }): number => compareText(a.title, b.title);
-const firstShown = (a: Anthology): string => a.released ?? String(a.year);
-
-/** Anthologies in the order they first came out. */
-export function anthologiesInOrder(cat: Catalogue): Anthology[] {
-  return [...cat.anthologies].sort((a, b) => compareText(firstShown(a), firstShown(b)) || byTitle(a, b));
-}
-
 export const listCommand: TableCommand<Anthology> = {
-  name: 'list',
-  noun: 'anthologies',
+  ...LIST,
   summary: 'List the anthologies: title, year, segments, directors, studios',
   examples: ['memories list', 'memories list year:1987', 'memories list director:kawajiri --json', 'memories list | cut -f2'],
-  kind: 'works',
-  rows: anthologiesInOrder,
-  subject: (anthology): Work => ({ kind: 'anthology', anthology }),
   columns: ANTHOLOGY_COLUMNS,
   mark: workMark,
   json: (rows) => rows as unknown as Record<string, unknown>[],
@@ -117,13 +92,9 @@ export const listCommand: TableCommand<Anthology> = {
 };
 
 export const segmentsCommand: TableCommand<SegmentRef> = {
-  name: 'segments',
-  noun: 'segments',
+  ...SEGMENTS,
   summary: 'List every segment of every anthology, in running order',
   examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
-  kind: 'works',
-  rows: (cat) => anthologiesInOrder(cat).flatMap(segmentRefs),
-  subject: (row) => row,
   columns: SEGMENT_COLUMNS,
   mark: workMark,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
@@ -131,13 +102,9 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
 };
 
 export const staffCommand: TableCommand<Staff> = {
-  name: 'staff',
-  noun: 'people',
+  ...STAFF,
   summary: 'List the people credited, with how many credits each has',
   examples: ['memories staff', 'memories staff role:music', 'memories staff work:memories'],
-  kind: 'people',
-  rows: (cat) => [...cat.staff].sort((a, b) => compareText(a.name, b.name)),
-  subject: (row) => row,
   columns: STAFF_COLUMNS,
   // With the count the table shows.
   json: (rows, cat) => rows.map((s) => ({ ...s, credits: cat.creditsByStaff.get(s.id)?.length ?? 0 })),
@@ -145,8 +112,7 @@ export const staffCommand: TableCommand<Staff> = {
 };
 
 export const releasesCommand: TableCommand<Release> = {
-  name: 'releases',
-  noun: 'releases',
+  ...RELEASES,
   summary: 'List the home-video releases: format, country and region, publisher, date, status',
   examples: [
     'memories releases',
@@ -154,14 +120,6 @@ export const releasesCommand: TableCommand<Release> = {
     'memories releases released:2004-01..2004-12',
     'memories releases aspect:1.85:1',
   ],
-  kind: 'releases',
-  rows: (cat) => {
-    const order = new Map(anthologiesInOrder(cat).map((a, i) => [a.id, i]));
-    return [...cat.releases].sort(
-      (a, b) => order.get(a.anthology)! - order.get(b.anthology)! || compareText(a.released ?? '9999', b.released ?? '9999'),
-    );
-  },
-  subject: (row) => row,
   columns: RELEASE_TABLE_COLUMNS,
   mark: releaseMark,
   json: (rows) => rows as unknown as Record<string, unknown>[],
@@ -196,49 +154,6 @@ function storedTable<T>(
   return marked(command, { columns: shownColumns(command.columns), rows }, collection, (i) => rows[i]![0]!);
 }
 
-/** Filter, sort and limit a command's rows by a query. */
-export function queryRows<T>(command: TableCommand<T>, cat: Catalogue, options: QueryOptions): T[] {
-  const matcher = compileQuery<unknown>(options.query, command.kind, liveSource(cat));
-  if (!matcher) {
-    const fields = options.query.groups
-      .flat()
-      .filter((t) => t.field !== undefined)
-      .map((t) => t.field);
-    throw new QueryError(
-      `memories ${command.name} cannot be queried by ${fields.join(', ')}; run memories fields ${command.kind}`,
-      fields.join(' '),
-    );
-  }
-  const rows = command.rows(cat);
-  const matched = matcher(rows.map((row) => command.subject(row)));
-  // A table keeps its own order when filtered; only search orders by how well each matched.
-  const found = rows.filter((_, i) => matched[i] !== undefined);
-  const sorted = options.sort
-    ? sortItems(found, (row) => command.subject(row), parseSort(options.sort, command.kind), command.kind, cat)
-    : found;
-  return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
-}
-
-/**
- * "no anthologies match year:1900", and for each field of the query that only some records
- * have, how many have it: "status is recorded for 1 of 18 releases".
- */
-function noMatches<T>(command: TableCommand<T>, cat: Catalogue, options: TableOptions): string {
-  const terms = options.query.groups.map((g) => g.map((t) => t.raw).join(' ')).join(' , ');
-  if (terms === '') return `there are no ${command.noun} in the loaded data`;
-  const all = command.rows(cat).map((row) => command.subject(row));
-  const fields = FIELDS[command.kind] as Record<string, FieldDef<unknown>>;
-  const recorded = [
-    ...new Set(options.query.groups.flat().flatMap((t) => (t.field === undefined ? [] : [FIELD_ALIASES[t.field] ?? t.field]))),
-  ].flatMap((name) => {
-    const def = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    if (!def || def.mine) return [];
-    const count = all.filter((item) => def.values(item, cat).length > 0).length;
-    return count < all.length ? [`${name} is recorded for ${count} of ${all.length} ${command.noun}`] : [];
-  });
-  return [`no ${command.noun} match ${terms}`, ...recorded].join('; ');
-}
-
 /** Only the fields asked for, in that order; a field the command has not is a usage error that lists them. */
 function pick<T>(command: TableCommand<T>, records: Record<string, unknown>[], fields: string[] | undefined): Record<string, unknown>[] {
   if (!fields) return records;
@@ -268,7 +183,7 @@ export function runTable<T>(command: TableCommand<T>, ctx: Context, options: Tab
   const rows = queryRows(command, cat, options);
   // A terminal is told why it sees nothing; a pipe gets nothing, as grep gives.
   if (rows.length === 0 && options.format === 'table' && ctx.out.tty)
-    ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options))}\n`);
+    ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options.query))}\n`);
   if (options.format === 'json') ctx.write(renderJson(pick(command, command.json(rows, cat), options.jsonFields)));
   else if (options.format === 'csv') ctx.write(renderCsv(tableFor(command, cat, rows, options.columns)));
   else ctx.write(renderTable(tableFor(command, cat, rows, options.columns), ctx.out));
