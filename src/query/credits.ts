@@ -28,8 +28,3 @@ export function anthologyDirectors(cat: Catalogue, a: Anthology): string[] {
 export function anthologyStudios(a: Anthology): string[] {
   return unique([...(a.studios ?? []), ...a.segments.flatMap((s) => s.studios ?? [])]);
 }
-
-/** A short "Title (Anthology)" label for a work, so segments are never mistaken for films. */
-export function workLabel(work: Work): string {
-  return work.kind === 'anthology' ? work.anthology.title : `${work.segment.title} (${work.anthology.title})`;
-}

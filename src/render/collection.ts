@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CollectionItem, Viewing } from '../catalogue/collection';
-import { workLabel } from '../query/credits';
+import { workLabel } from './records';
 import { RELEASE_COLUMNS, tableOf } from './records';
 import type { Column, Table } from './table';
 import { renderGroups, renderTable } from './table';

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Anthology, Release, Staff } from '../catalogue/types';
+import type { Anthology, Release, Staff, Work } from '../catalogue/types';
 import { anthologyDirectors, anthologyStudios, namesFor } from '../query/credits';
 import type { SegmentRef } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
@@ -129,6 +129,11 @@ export const STAFF_COLUMNS: Columns<Staff> = [
     cell: (s, cat) => String(cat.creditsByStaff.get(s.id)?.length ?? 0),
   },
 ];
+
+/** A short "Title (Anthology)" label for a work, so segments are never mistaken for films. */
+export function workLabel(work: Work): string {
+  return work.kind === 'anthology' ? work.anthology.title : `${work.segment.title} (${work.anthology.title})`;
+}
 
 /** "US/1", or just the country when the region is unknown. */
 export function countryRegion(r: Release): string {

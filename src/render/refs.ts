@@ -1,4 +1,4 @@
-import { workLabel } from '../query/credits';
+import { workLabel } from './records';
 import { refKind } from '../query/resolve';
 import type { Target } from '../query/resolve';
 import { escapeLine } from './escape';

@@ -1,12 +1,12 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
 import { ROLES } from '../catalogue/schema';
-import { anthologyStudios, workLabel, workRecord } from '../query/credits';
+import { anthologyStudios, workRecord } from '../query/credits';
 import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
 import type { Field } from './layout';
 import { languageName, renderBullets, renderFields, renderHanging, renderLine, renderProse, roleLabel, section } from './layout';
-import { countryRegion, releaseMark, workMark } from './records';
+import { countryRegion, releaseMark, workLabel, workMark } from './records';
 import { audioLine, EDITION_SPECS, formatLabel, PICTURE_SPECS } from './release-specs';
 import type { View } from './view';
 
