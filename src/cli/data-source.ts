@@ -174,12 +174,13 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
     return listing.list.length === 0 ? stamps : undefined;
   };
 
+  /** What a snapshot's answer is given: the data's problems and the user's collection now. */
+  type Found = { problems: Problems; collection: CollectionIndex | undefined };
   /**
    * The one way a snapshot answers: its problems and the current collection are read, and
    * printed unless `quiet` (first, as catalogue() prints them before a command can fail;
    * `warned` keeps a load after all from printing them again), then `use` answers.
    */
-  type Found = { problems: Problems; collection: CollectionIndex | undefined };
   const answer = <R>(
     name: 'search' | 'views',
     which: string[],
