@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main';
-import type { Io } from '../src/cli/io';
+import type { Install, Io } from '../src/cli/io';
 import { Problems, problemText } from '../src/source/problem';
 import { parseSource } from '../src/source/parse';
 import * as heavy from '../src/cli/heavy';
@@ -91,11 +91,13 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
     stderr: { write: (s) => void (stderr += s), isTTY: tty, columns: options.width ?? 100 },
     // No colour unless a test asks for it through env, and never the real user's collection.
     env: { MEMORIES_COLLECTION: join(tmpdir(), 'memories-no-collection', 'collection.yaml'), ...(options.env ?? { NO_COLOR: '1' }) },
-    bundledData: BUNDLED,
-    heavy: () => options.heavy ?? heavy,
     readStdin: () => options.stdin ?? '',
     now: () => TODAY,
     lockWaitMs: options.lockWaitMs ?? 100,
+  };
+  const install: Install = {
+    bundledData: BUNDLED,
+    heavy: () => options.heavy ?? heavy,
     ...(indexDir === undefined
       ? {}
       : {
@@ -108,7 +110,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
           },
         }),
   };
-  const code = await main(args, io);
+  const code = await main(args, io, install);
   return { stdout, stderr, code };
 }
 

@@ -5,9 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
-import type { Io } from '../src/cli/io';
+import type { Install, Io } from '../src/cli/io';
 import * as heavy from '../src/cli/heavy';
 import { BUNDLED, fixture, run } from './helpers';
+
+/** The installation every in-process run here uses: the bundled data, the heavy parts, no store. */
+const INSTALL: Install = { bundledData: BUNDLED, heavy: () => heavy };
 
 // Anything a terminal would act on: C0, DEL, C1 and bidi controls. Our own newlines, tabs
 // (TSV) and CRLF (CSV) are taken out before the check.
@@ -94,18 +97,20 @@ describe('the pager', () => {
   ): Promise<{ pager?: string; pagerEnv?: Io['env']; stdout: string; text?: string }> {
     let stdout = '';
     const seen: { pager?: string; pagerEnv?: Io['env']; text?: string } = {};
-    await main(args, {
-      stdout: { write: (s) => void (stdout += s), isTTY: true, columns: 80, rows },
-      stderr: { write: () => undefined, isTTY: true },
-      env: { NO_COLOR: '1', ...env },
-      bundledData: BUNDLED,
-      heavy: () => heavy,
-      now: () => new Date(),
-      page: async (command, text, pagerEnv) => {
-        Object.assign(seen, { pager: command, pagerEnv, text });
-        return command === 'broken' ? 'failed' : 'shown';
+    await main(
+      args,
+      {
+        stdout: { write: (s) => void (stdout += s), isTTY: true, columns: 80, rows },
+        stderr: { write: () => undefined, isTTY: true },
+        env: { NO_COLOR: '1', ...env },
+        now: () => new Date(),
+        page: async (command, text, pagerEnv) => {
+          Object.assign(seen, { pager: command, pagerEnv, text });
+          return command === 'broken' ? 'failed' : 'shown';
+        },
       },
-    });
+      INSTALL,
+    );
     return { ...seen, stdout };
   }
 
@@ -249,15 +254,17 @@ describe('progress while parsing', () => {
   it('shows file counts on a terminal stderr once a load is slow, then clears the line', async () => {
     let stderr = '';
     let clock = 0;
-    await main(['--no-bundled', '--data', fixture('bad'), 'validate'], {
-      stdout: { write: () => undefined, isTTY: false },
-      stderr: { write: (s) => void (stderr += s), isTTY: true, columns: 80 },
-      env: { NO_COLOR: '1', MEMORIES_COLLECTION: '/nonexistent/collection.yaml' },
-      bundledData: BUNDLED,
-      heavy: () => heavy,
-      // Each look at the clock is 200 ms later: the load is "slow".
-      now: () => new Date((clock += 200)),
-    });
+    await main(
+      ['--no-bundled', '--data', fixture('bad'), 'validate'],
+      {
+        stdout: { write: () => undefined, isTTY: false },
+        stderr: { write: (s) => void (stderr += s), isTTY: true, columns: 80 },
+        env: { NO_COLOR: '1', MEMORIES_COLLECTION: '/nonexistent/collection.yaml' },
+        // Each look at the clock is 200 ms later: the load is "slow".
+        now: () => new Date((clock += 200)),
+      },
+      INSTALL,
+    );
     expect(stderr).toMatch(/^\rreading data: \d+\/\d+ files/);
     expect(stderr).toContain('\r\u001b[K');
   });

@@ -3,7 +3,7 @@ import { storePaths } from '../store/paths';
 import { Store } from '../store/store';
 import { createDataSource } from './data-source';
 import type { DataSource } from './data-source';
-import type { ColorWhen, Io } from './io';
+import type { ColorWhen, Install, Io } from './io';
 import { createOutput } from './output';
 import type { Output } from './output';
 
@@ -18,6 +18,8 @@ interface GlobalOptions {
 /** What a command's run function receives: the streams, where records come from, and where output goes. */
 export interface Context extends DataSource, Output {
   io: Io;
+  /** The parts that need yaml or write files, loaded on first use. */
+  heavy: Install['heavy'];
   /** Today as YYYY-MM-DD, in local time. */
   today(): string;
 }
@@ -30,18 +32,20 @@ export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
 }
 
 /** Folders in load order: bundled, then each --data, then each entry of MEMORIES_DATA. */
-function dataFolders(io: Io, options: GlobalOptions): string[] {
+function dataFolders(io: Io, install: Install, options: GlobalOptions): string[] {
   const fromEnv = (io.env.MEMORIES_DATA ?? '').split(':').filter((f) => f !== '');
-  return [...(options.bundled ? [io.bundledData] : []), ...options.data, ...fromEnv];
+  return [...(options.bundled ? [install.bundledData] : []), ...options.data, ...fromEnv];
 }
 
 /** A command's context: the output, and the data source, built from the shared options. */
-export function createContext(io: Io, options: GlobalOptions): Context {
+export function createContext(io: Io, install: Install, options: GlobalOptions): Context {
   const output = createOutput(io, options);
-  const store = new Store(io.store ?? { dir: undefined, build: '' });
-  const data = createDataSource(io, dataFolders(io, options), storePaths(io.env, homedir()).collection, store, output.err);
+  const store = new Store(install.store ?? { dir: undefined, build: '' });
+  const folders = dataFolders(io, install, options);
+  const data = createDataSource(io, install.heavy, folders, storePaths(io.env, homedir()).collection, store, output.err);
   return {
     io,
+    heavy: install.heavy,
     ...output,
     ...data,
     today() {

@@ -20,7 +20,7 @@ import type { Snapshot } from '../store/snapshot';
 import type { Stamp } from '../store/stamp';
 import type { Store } from '../store/store';
 import { CliError, EXIT, isCollectionFileError } from './errors';
-import type { Io } from './io';
+import type { Install, Io } from './io';
 
 /**
  * Where a command's records come from: the data folders and the user's collection, loaded
@@ -98,7 +98,14 @@ function filesNamed<R>(run: () => R): R {
 /** The errors that are the user's own: they stand, whatever answered. */
 const stands = (e: unknown): boolean => e instanceof CliError || e instanceof QueryError || isCollectionFileError(e);
 
-export function createDataSource(io: Io, folders: string[], collectionPath: string, store: Store, err: View): DataSource {
+export function createDataSource(
+  io: Io,
+  heavy: Install['heavy'],
+  folders: string[],
+  collectionPath: string,
+  store: Store,
+  err: View,
+): DataSource {
   let loaded: Catalogue | undefined;
   // The problems of the data alone, without the collection's: what a snapshot stores.
   let dataProblems: Problem[] = [];
@@ -121,7 +128,7 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
       store.withFolderCache(dirname(collectionPath), isCollection, (cache, now) => {
         const hit = cache?.get(file);
         if (hit) return { collection: hit.records, own: hit.problems };
-        const mine = io.heavy().loadCollection(collectionPath);
+        const mine = heavy().loadCollection(collectionPath);
         cache?.set(file, mine.collection, mine.problems.list, now);
         return { collection: mine.collection, own: mine.problems.list };
       }),
@@ -136,7 +143,7 @@ export function createDataSource(io: Io, folders: string[], collectionPath: stri
       let result: LoadResult;
       try {
         result = loadCatalogue(which, {
-          parse: (file, problems) => io.heavy().parseFile(file, problems),
+          parse: (file, problems) => heavy().parseFile(file, problems),
           store,
           progress: progress?.update,
         });

@@ -40,23 +40,21 @@ const heavy = (): Heavy => (loaded ??= require('./parse.cjs') as Heavy);
 // and the search indexes live in the XDG cache folder (store/paths.ts).
 const bundledData = join(__dirname, '..', 'data');
 
-void main(process.argv.slice(2), {
-  stdout,
-  stderr,
-  env: process.env,
-  bundledData,
-  heavy,
-  readStdin: () => readFileSync(0, 'utf8'),
-  now: () => new Date(),
-  store: {
-    dir: storePaths(process.env, homedir()).cacheDir,
-    // What is kept follows the code that wrote it, so everything is kept per build.
-    build: MEMORIES_BUILD,
-    fixed: new Map([[bundledData, join(__dirname, 'bundled-cache.json')]]),
-    // Lines quote paths and error messages: escaped, as every message is.
-    debug: process.env.MEMORIES_DEBUG ? (line) => stderr.write(`${escapeLine(line)}\n`) : undefined,
+void main(
+  process.argv.slice(2),
+  { stdout, stderr, env: process.env, readStdin: () => readFileSync(0, 'utf8'), now: () => new Date(), page: runPager },
+  {
+    bundledData,
+    heavy,
+    store: {
+      dir: storePaths(process.env, homedir()).cacheDir,
+      // What is kept follows the code that wrote it, so everything is kept per build.
+      build: MEMORIES_BUILD,
+      fixed: new Map([[bundledData, join(__dirname, 'bundled-cache.json')]]),
+      // Lines quote paths and error messages: escaped, as every message is.
+      debug: process.env.MEMORIES_DEBUG ? (line) => stderr.write(`${escapeLine(line)}\n`) : undefined,
+    },
   },
-  page: runPager,
-}).then((code) => {
+).then((code) => {
   process.exitCode = code;
 });

@@ -14,23 +14,30 @@ export interface OutStream {
   rows?: number;
 }
 
-/** Everything a run may touch of the outside world. */
+/**
+ * What this installation of memories is: where its bundled data lies, its lazily loaded
+ * parts, and what it keeps between runs. The entry point knows; tests pass their own.
+ */
+export interface Install {
+  /** The bundled data folder. */
+  bundledData: string;
+  /** The parts that need yaml or write files (./heavy.ts); the entry loads them on first use. */
+  heavy: () => Heavy;
+  /** What runs keep between runs (src/store/): caches and search indexes; nothing when undefined. */
+  store?: StoreOptions;
+}
+
+/** Everything a run may touch of the outside world: streams, environment, clock, pager. */
 export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   env: Readonly<Record<string, string | undefined>>;
-  /** The bundled data folder; the entry point knows where it was installed. */
-  bundledData: string;
-  /** The parts that need yaml or write files (./heavy.ts); the entry loads them on first use. */
-  heavy(): Heavy;
   /** All of standard input, for commands given "-" as an argument. */
   readStdin?(): string;
   /** Today, for default dates; tests fix it. */
   now(): Date;
   /** How long a writer waits for the collection's lock before giving up (store/lock.ts); tests shorten it. */
   lockWaitMs?: number;
-  /** What runs keep between runs (src/store/): caches and search indexes; nothing when undefined. */
-  store?: StoreOptions;
   /** Show text through a pager command; 'failed' when it could not run, so the caller prints it. */
   page?(command: string, text: string, env: Io['env']): Promise<'shown' | 'failed'>;
 }

@@ -15,7 +15,7 @@ import { runValidate, validateOptions } from './commands/validate';
 import type { Context } from './context';
 import { createContext, globalOptions } from './context';
 import { CliError, EXIT, isCollectionFileError } from './errors';
-import type { Io } from './io';
+import type { Install, Io } from './io';
 import { didYouMean } from '../util/closest';
 
 type Flags = Record<string, unknown>;
@@ -76,7 +76,7 @@ Examples:
  * Registers every command on one program; each command's logic lives in its own module.
  * Exported for the argv-to-options contract tests (tests/unit/options.test.ts).
  */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io, install: Install, setExit: (code: number) => void): Command {
   const program = new Command('memories');
   program
     .description('A catalogue of anime anthology films: works, segments, staff, home-video releases and reviews.')
@@ -110,7 +110,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     <A extends unknown[]>(fn: (ctx: Context, ...args: A) => number) =>
     async (...args: [...A, Flags, Command]): Promise<void> => {
       const self = args[args.length - 1] as Command;
-      const ctx = createContext(io, globalOptions(self.optsWithGlobals()));
+      const ctx = createContext(io, install, globalOptions(self.optsWithGlobals()));
       setExit(fn(ctx, ...(args.slice(0, -1) as unknown as A)));
       await ctx.finish();
     };
@@ -300,9 +300,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Run the CLI with `args` (without node and script) and return the exit code. Never throws. */
-export async function main(args: string[], io: Io): Promise<number> {
+export async function main(args: string[], io: Io, install: Install): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => {
+  const program = buildProgram(io, install, (c) => {
     code = c;
   });
   try {

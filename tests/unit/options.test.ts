@@ -4,19 +4,19 @@ import { queryOptions } from '../../src/cli/commands/query-options';
 import { showOptions } from '../../src/cli/commands/show';
 import { validateOptions } from '../../src/cli/commands/validate';
 import { globalOptions } from '../../src/cli/context';
-import type { Io } from '../../src/cli/io';
+import type { Install, Io } from '../../src/cli/io';
 import { buildProgram } from '../../src/cli/main';
 
 // The contract between argv and each command's options: the real program parses the words,
 // and the function that turns its flags into options gets them, as an action would.
-const io = {
-  stdout: { write: () => {} },
-  stderr: { write: () => {} },
-  env: {},
+const io: Io = { stdout: { write: () => {}, isTTY: false }, stderr: { write: () => {}, isTTY: false }, env: {}, now: () => new Date() };
+// Nothing runs, so nothing is loaded.
+const install: Install = {
   bundledData: '',
-  heavy: () => ({}),
-  now: () => new Date(),
-} as unknown as Io;
+  heavy: () => {
+    throw new Error('no command runs in these tests');
+  },
+};
 
 class Parsed extends Error {
   constructor(
@@ -29,7 +29,7 @@ class Parsed extends Error {
 
 /** The command argv names, with its parsed arguments and flags, stopped before it runs. */
 async function parse(argv: string[]): Promise<{ name: string; args: readonly unknown[]; flags: Record<string, unknown> }> {
-  const program = buildProgram(io, () => {});
+  const program = buildProgram(io, install, () => {});
   program.hook('preAction', (_root, command) => {
     throw new Parsed(command, command.processedArgs);
   });

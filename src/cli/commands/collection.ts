@@ -39,7 +39,7 @@ function releaseIds(ctx: Context, refs: readonly string[]): string[] {
 /** Apply a plan to the collection file and report it; file-system trouble is exit 4, a broken file exit 3. */
 function update(ctx: Context, plan: (collection: Collection) => Plan): number {
   // A collection file that cannot be read or written throws its own error: exit 4 (main.ts).
-  const result: UpdateResult = ctx.io
+  const result: UpdateResult = ctx
     .heavy()
     .updateCollection(ctx.collectionPath, plan, ctx.io.lockWaitMs === undefined ? {} : { waitMs: ctx.io.lockWaitMs });
   if (result.kind === 'invalid') {
