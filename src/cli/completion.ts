@@ -7,6 +7,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { FIELD_ALIASES, FIELDS } from '../query/fields';
 import type { SearchKind } from '../query/fields';
 import { own } from '../util/own';
+import { searchItems } from '../query/tables';
 import type { FieldDef } from '../query/fields';
 import { REF_KINDS } from '../query/resolve';
 import type { RefKind } from '../query/resolve';
@@ -98,14 +99,9 @@ complete -c memories -f -a '(__memories_complete)'
 `,
 };
 
-/** The kinds of item each command that takes a query lists. */
-const KIND_OF: Record<string, readonly SearchKind[]> = {
-  list: ['works'],
-  segments: ['works'],
-  staff: ['people'],
-  releases: ['releases'],
-  search: ['works', 'people', 'releases'],
-};
+/** The kinds of item a command that takes a query lists: its table's, or all of them for search. */
+const kindsOf = (command: string): readonly SearchKind[] =>
+  command === 'search' ? ['works', 'people', 'releases'] : tableCommands.filter((t) => t.name === command).map((t) => t.kind);
 
 /** The kinds of record each command that takes a REF accepts (see resolveOrFail). */
 const REFS_OF: Record<string, readonly RefKind[]> = {
@@ -132,10 +128,9 @@ function longOptions(cmd: Command): string[] {
 
 /** The ids of the records of some kinds. */
 function idsOf(cat: Catalogue, kinds: readonly RefKind[]): string[] {
-  const works = [...cat.works.values()];
   const of: Record<RefKind, () => string[]> = {
-    anthology: () => works.filter((w) => w.kind === 'anthology').map((w) => w.anthology.id),
-    segment: () => works.flatMap((w) => (w.kind === 'segment' ? [w.segment.id] : [])),
+    anthology: () => cat.anthologies.map((a) => a.id),
+    segment: () => cat.anthologies.flatMap((a) => a.segments.map((s) => s.id)),
     person: () => [...cat.staffById.keys()],
     release: () => [...cat.releaseById.keys()],
   };
@@ -145,27 +140,20 @@ function idsOf(cat: Catalogue, kinds: readonly RefKind[]): string[] {
 /**
  * The values a query field can take, for `field:` completion: an enumerated field's values
  * that the catalogue holds, and all its values where they are few; anthology ids for the
- * fields that name an anthology. Undefined for a free field (names, titles).
+ * fields that name an anthology. None for a free field (names, titles).
  */
-function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Catalogue): string[] | undefined {
+function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Catalogue): string[] {
   if (field === 'anthology' || field === 'work') return cat().anthologies.map((a) => a.id);
   const name = own(FIELD_ALIASES, field) ?? field;
   const values = new Set<string>();
-  let enumerated = false;
   for (const kind of kinds) {
     const def = own(FIELDS[kind] as Record<string, FieldDef<unknown>>, name);
     if (!def?.choices) continue;
-    enumerated = true;
     const choices = def.choices();
     if (choices.length <= 20) choices.forEach((c) => values.add(c));
-    const items: Record<SearchKind, () => readonly unknown[]> = {
-      works: () => [...cat().works.values()],
-      people: () => cat().staff,
-      releases: () => cat().releases,
-    };
-    for (const item of items[kind]()) for (const v of def.values(item, cat())) values.add(String(v));
+    for (const item of searchItems(cat())[kind]) for (const v of def.values(item, cat())) values.add(String(v));
   }
-  return enumerated ? [...values] : undefined;
+  return [...values];
 }
 
 /**
@@ -186,7 +174,7 @@ function completeWords(program: Command, words: string[], catalogue: () => Catal
   const cmd = visible.find((c) => c.name() === name);
   const previous = before[before.length - 1] ?? '';
   const table = tableCommands.find((t) => t.name === cmd?.name());
-  const kinds = cmd ? (own(KIND_OF, cmd.name()) ?? []) : [];
+  const kinds = cmd ? kindsOf(cmd.name()) : [];
   let candidates: string[];
   if (takesValue.has(previous)) {
     const option = [...(cmd?.options ?? []), ...program.options].find((o) => o.long === previous);
@@ -208,7 +196,7 @@ function completeWords(program: Command, words: string[], catalogue: () => Catal
     const colon = current.indexOf(':');
     if (colon >= 0) {
       const field = current.slice(0, colon);
-      candidates = (fieldValues(kinds, field, catalogue) ?? []).map((v) => `${field}:${v}`);
+      candidates = fieldValues(kinds, field, catalogue).map((v) => `${field}:${v}`);
     } else candidates = [...new Set([...kinds.flatMap((k) => Object.keys(FIELDS[k])), ...Object.keys(FIELD_ALIASES)])].map((f) => `${f}:`);
   } else candidates = [];
   return [...new Set(candidates)].filter((c) => c.startsWith(current)).sort();

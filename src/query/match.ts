@@ -365,9 +365,9 @@ export function describeHits<T>(
   let positions: Map<T, number> | undefined;
   const at = (item: T): number => (typeof item === 'number' ? item : ((positions ??= new Map(all.map((x, i) => [x, i]))).get(item) ?? -1));
   const where = found.map(({ item }) => at(item));
-  /** Per field: the cell text for the found item at a position. Flat arrays, not maps: a broad search finds 20,000 items. */
-  const texts = new Map<string, (position: number) => string>();
-  const textOf = (field: string): ((position: number) => string) => {
+  /** Per field: the cell text of the k-th found item, asked only of the items that matched in that field. */
+  const texts = new Map<string, (k: number) => string>();
+  const textOf = (field: string): ((k: number) => string) => {
     let text = texts.get(field);
     if (text) return text;
     const def = Object.hasOwn(fields, field) ? fields[field] : undefined;
@@ -377,13 +377,12 @@ export function describeHits<T>(
     if (!def || relevant.length === 0) text = () => field;
     else if (def.forms) {
       // The form that matched, unless it is the one the row shows.
-      const [texts, forms] = [source.texts(field, def), source.forms(field, def)];
-      const cells = new Map<number, string>();
-      for (const [k, { item }] of found.entries()) {
-        const which = texts(item).findIndex((v) => relevant.some(({ q, exact }) => matchFolded(q, v, exact) !== undefined));
-        if (which > 0) cells.set(where[k]!, `${field}: ${forms(item)[which]}`);
-      }
-      text = (position) => cells.get(position) ?? field;
+      const [values, forms] = [source.texts(field, def), source.forms(field, def)];
+      text = (k) => {
+        const { item } = found[k]!;
+        const which = values(item).findIndex((v) => relevant.some(({ q, exact }) => matchFolded(q, v, exact) !== undefined));
+        return which > 0 ? `${field}: ${forms(item)[which]}` : field;
+      };
     } else if (!def.people) text = () => field;
     else {
       // Each person is matched, and their name read, once.
@@ -421,13 +420,13 @@ export function describeHits<T>(
         for (const i of where) if (i >= 0) wanted[i] = 1;
         for (let k = 0; k < column.ids.length; k++) if (wanted[column.items[k]!]) take(k);
       }
-      text = (position) => cells.get(position) ?? field;
+      text = (k) => cells.get(where[k]!) ?? field;
     }
     texts.set(field, text);
     return text;
   };
   return found.map(({ hit }, k) =>
-    hit.fields.length === 1 ? textOf(hit.fields[0]!)(where[k]!) : hit.fields.map((field) => textOf(field)(where[k]!)).join(', '),
+    hit.fields.length === 1 ? textOf(hit.fields[0]!)(k) : hit.fields.map((field) => textOf(field)(k)).join(', '),
   );
 }
 

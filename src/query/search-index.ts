@@ -170,6 +170,18 @@ const isKeyLists = (v: unknown): v is string[][] => Array.isArray(v) && v.every(
 const isValueLists = (v: unknown): v is (string | number)[][] =>
   Array.isArray(v) && v.every((x) => Array.isArray(x) && x.every((y) => typeof y === 'string' || typeof y === 'number'));
 
+/** Line `i` of a section that keeps a JSON list of texts per line (rows, forms), checked. */
+function textsAt(lines: LinesReader, i: number, section: string): string[] {
+  let texts: unknown;
+  try {
+    texts = JSON.parse(lines.get(i));
+  } catch {
+    throw new SnapshotDamage(`${section} holds a line that is not JSON`);
+  }
+  if (!isStrings(texts)) throw new SnapshotDamage(`${section} holds a line that is not a list of texts`);
+  return texts;
+}
+
 /** The ids a stored index holds for one kind, checked. */
 export function storedIds(snapshot: Snapshot, kind: SearchKind): string[] {
   return snapshot.json(`${kind}.ids`, isStrings);
@@ -219,11 +231,7 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
         },
         forms(field) {
           const stored = column(`${field}.forms`, (name) => snapshot.lines(name));
-          return (i) => {
-            const forms: unknown = JSON.parse(stored.get(i));
-            if (!isStrings(forms)) throw new SnapshotDamage(`${k}.${field}.forms holds an entry that is not a list of texts`);
-            return forms;
-          };
+          return (i) => textsAt(stored, i, `${k}.${field}.forms`);
         },
         itemsWith: (field, def, words) =>
           def.mine
@@ -248,11 +256,7 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
         displayName: (p) => snapshot.lines('names.shown').get(p),
         peopleWith: (words) => withWords(snapshot.lines('names.keys'), words),
       },
-      row: (i) => {
-        const cells: unknown = JSON.parse((rows ??= column('rows', (name) => snapshot.lines(name))).get(i));
-        if (!isStrings(cells)) throw new SnapshotDamage(`${k}.rows holds a row that is not a list of texts`);
-        return cells;
-      },
+      row: (i) => textsAt((rows ??= column('rows', (name) => snapshot.lines(name))), i, `${k}.rows`),
     };
   };
   return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };

@@ -37,12 +37,13 @@ const MAX_ENTRIES = 200_000;
 const inside = (root: string, real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
- * `folder` itself when it is a file; otherwise every *.yaml / *.yml file below it, sorted so that loading is deterministic. Hidden
- * files and folders (".git", ".github") are passed over, as ripgrep does. A symbolic link is
- * followed only when its target lies inside the data folder, each real folder once, so a link
- * loop ends; a link out of it is a warning and is not followed. Anything that is not a regular
- * file (a FIFO, a socket, a device) is reported and never opened, since reading it could block.
- * The walk stops, with one problem, at MAX_DEPTH levels, MAX_FILES files or MAX_ENTRIES entries.
+ * `folder` itself when it is a file; otherwise every *.yaml / *.yml file below it, sorted so
+ * that loading is deterministic. Hidden files and folders (".git", ".github") are passed over,
+ * as ripgrep does. A symbolic link is followed only when its target lies inside the data
+ * folder, each real folder once, so a link loop ends; a link out of it is a warning and is not
+ * followed. Anything that is not a regular file (a FIFO, a socket, a device) is reported and
+ * never opened, since reading it could block. The walk stops, with one problem, at MAX_DEPTH
+ * levels, MAX_FILES files or MAX_ENTRIES entries.
  */
 export function listDataFiles(folder: string, problems: Problems): FoundFile[] {
   let root: string;
