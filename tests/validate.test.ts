@@ -142,6 +142,16 @@ ${extra}`;
     expect(lines(r.stdout, dir)).toEqual([`r.yaml:${problem}`]);
   });
 
+  it('check a code given in other capitals as they check it written right', async () => {
+    for (const written of ['UK', 'uk']) {
+      const dir = folder({ 'r.yaml': release('').replace('country: JP', `country: ${written}`) });
+      const r = await run(['validate', dir]);
+      expect(lines(r.stdout, dir)).toEqual([
+        'r.yaml:5:14: warning: "country" is "UK", which is not an ISO 3166-1 country code; did you mean "GB"?',
+      ]);
+    }
+  });
+
   it('accept values in other capitals where only one value is meant', async () => {
     const dir = folder({
       'r.yaml': release('    region: "a"\n    audio:\n      - language: JA\n    video:\n      standard: ntsc\n')

@@ -327,14 +327,13 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
         );
       }
       return v;
-    case 'code':
+    case 'code': {
       if (typeof v !== 'string') {
         return err(ctx, node, `"${field}" must be a quoted string: YAML reads ${written} as a ${typeof v}; write "${written}"`);
       }
-      if (type.pattern && !type.pattern.test(v)) {
-        // The value in other capitals, where only one reading fits ("jp" for a country, "a" for a region).
-        const recased = [v.toUpperCase(), v.toLowerCase()].find((c) => type.pattern!.test(c));
-        if (recased !== undefined) return recased;
+      // The value in other capitals, where only one reading fits ("jp" for a country, "a" for a region).
+      const code = !type.pattern || type.pattern.test(v) ? v : [v.toUpperCase(), v.toLowerCase()].find((c) => type.pattern!.test(c));
+      if (code === undefined) {
         const meant = type.suggest?.(v);
         return err(
           ctx,
@@ -343,16 +342,17 @@ function decodeScalar(ctx: Context, scalar: Node & { value: unknown }, type: Fie
           meant === undefined ? undefined : `did you mean "${meant}"?`,
         );
       }
-      if (type.known && !type.known.codes().includes(v)) {
+      if (type.known && !type.known.codes().includes(code)) {
         // Right in form, but no code anyone knows: worth a look, not worth leaving the record out.
         const meant = type.suggest?.(v);
         ctx.problems.warning(
           posOf(ctx, node),
-          `"${field}" is "${v}", which is not ${type.known.what}`,
+          `"${field}" is "${code}", which is not ${type.known.what}`,
           meant === undefined ? 'check it' : `did you mean "${meant}"?`,
         );
       }
-      return v;
+      return code;
+    }
     case 'int':
     case 'number':
       if (typeof v !== 'number' || (type.kind === 'int' && !Number.isInteger(v)) || Number.isNaN(v)) {

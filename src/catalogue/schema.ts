@@ -3,7 +3,7 @@
  * and the field list in the docs are all derived from these tables, so they cannot drift apart.
  */
 
-import { languageCodeFor, languageCodes, regionCodes } from '../util/names';
+import { countryCodes, languageCodeFor, languageCodes } from '../util/names';
 
 export type FieldType =
   | { kind: 'text' }
@@ -150,7 +150,7 @@ export const releaseFields: Fields = {
       pattern: /^[A-Z]{2}$/,
       hint: 'a two-letter ISO 3166-1 code such as "US" or "JP"',
       suggest: (written) => (written.toUpperCase() === 'UK' ? 'GB' : undefined),
-      known: { codes: regionCodes, what: 'an ISO 3166-1 country code' },
+      known: { codes: countryCodes, what: 'an ISO 3166-1 country code' },
     },
     required: true,
     doc: 'Country of release (ISO 3166-1 alpha-2).',

@@ -42,6 +42,16 @@ let languages: string[] | undefined;
 /** Every language code with a name. */
 export const languageCodes = (): readonly string[] => (languages ??= Object.keys(BUILT?.language ?? namesTable().language));
 
+/**
+ * Codes ICU names that ISO 3166-1 only reserves (UK for GB, EU, UN, ...) or leaves to users
+ * (QO, XA, XB): not a country a release can be from. Kosovo's XK is in common use and stays.
+ */
+const NOT_COUNTRIES = new Set(['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'TA', 'UK', 'UN', 'QO', 'XA', 'XB']);
+
+let countries: string[] | undefined;
+/** Every ISO 3166-1 country code with a name. */
+export const countryCodes = (): readonly string[] => (countries ??= regionCodes().filter((c) => !NOT_COUNTRIES.has(c)));
+
 let regions: string[] | undefined;
 /** Every region code with a name: what a country can be. */
 export const regionCodes = (): readonly string[] => (regions ??= Object.keys(BUILT?.region ?? namesTable().region));
