@@ -1,7 +1,9 @@
-import type { Command } from 'commander';
+import { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { defineCommand, withExamples } from './commands/command';
+import type { CommandModule } from './commands/command';
 import { tableCommands } from './commands/tables';
 import { escapeLine } from '../render/escape';
-import type { Context } from './context';
 import { EXIT, usageError } from './errors';
 import type { Catalogue } from '../catalogue/catalogue';
 import { FIELD_ALIASES, FIELDS } from '../query/fields';
@@ -122,7 +124,7 @@ const PATHS = new Set(['validate', '--data']);
 const FILES = ':files';
 
 /** A command's long flags, --help among them (commander keeps it apart from the others). */
-function longOptions(cmd: Command): string[] {
+function longOptions(cmd: CommandUnknownOpts): string[] {
   return [...cmd.options.map((o) => o.long).filter((o): o is string => o !== undefined), '--help'];
 }
 
@@ -163,7 +165,7 @@ function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Cat
  * command accepts, and FILES where a path goes. `catalogue` is only called when ids or values
  * are needed.
  */
-function completeWords(program: Command, words: string[], catalogue: () => Catalogue): string[] {
+function completeWords(program: CommandUnknownOpts, words: string[], catalogue: () => Catalogue): string[] {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   const visible = program.commands.filter((c) => c.name() !== '__complete');
@@ -203,16 +205,35 @@ function completeWords(program: Command, words: string[], catalogue: () => Catal
 }
 
 /** `memories completion SHELL`: print the script for one shell. */
-export function runCompletion(ctx: Context, shell: string): number {
-  const script = own(COMPLETION_SCRIPTS, shell);
-  if (!script) throw usageError(`no completion for "${escapeLine(shell)}"; choose bash, zsh or fish`);
-  ctx.write(script);
-  return EXIT.ok;
-}
+export const completion = defineCommand(
+  () =>
+    withExamples(
+      new Command('completion')
+        .argument('<shell>', 'bash, zsh or fish')
+        .description('Print a shell completion script for commands, flags, query fields and ids'),
+      ['eval "$(memories completion bash)"', 'eval "$(memories completion zsh)"', 'memories completion fish | source'],
+    ),
+  ([shell]): { script: string } => {
+    const script = own(COMPLETION_SCRIPTS, shell);
+    if (!script) throw usageError(`no completion for "${escapeLine(shell)}"; choose bash, zsh or fish`);
+    return { script };
+  },
+  (ctx, { script }) => {
+    ctx.write(script);
+    return EXIT.ok;
+  },
+);
 
-/** The hidden `memories __complete -- WORDS...` that the scripts call: one candidate per line. */
-export function runComplete(ctx: Context, program: Command, words: string[]): number {
-  const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.catalogue());
-  ctx.write(candidates.map((c) => `${c}\n`).join(''));
-  return EXIT.ok;
-}
+/** The hidden `memories __complete -- WORDS...` that the scripts call: one candidate per line, for the program it belongs to. */
+export const complete: CommandModule = {
+  hidden: true,
+  ...defineCommand(
+    () => new Command('__complete').argument('[words...]').allowUnknownOption().helpOption(false),
+    ([words], _flags, command): { words: string[]; program: CommandUnknownOpts } => ({ words, program: command.parent ?? command }),
+    (ctx, { words, program }) => {
+      const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.catalogue());
+      ctx.write(candidates.map((c) => `${c}\n`).join(''));
+      return EXIT.ok;
+    },
+  ),
+};

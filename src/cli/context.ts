@@ -7,8 +7,8 @@ import type { ColorWhen, Install, Io } from './io';
 import { createOutput } from './output';
 import type { Output } from './output';
 
-/** Options every command shares, from the top-level flags. */
-interface GlobalOptions {
+/** Options every command shares: the top-level flags, as commander parses them (main.ts). */
+export interface GlobalOptions {
   data: string[];
   bundled: boolean;
   color: ColorWhen;
@@ -22,13 +22,6 @@ export interface Context extends DataSource, Output {
   heavy: Install['heavy'];
   /** Today as YYYY-MM-DD, in local time. */
   today(): string;
-}
-
-/** Parse the shared flags into options. */
-export function globalOptions(flags: Record<string, unknown>): GlobalOptions {
-  // Commander has checked the value against the choices already.
-  const when: ColorWhen = flags.color === 'always' || flags.color === 'never' ? flags.color : 'auto';
-  return { data: (flags.data as string[] | undefined) ?? [], bundled: flags.bundled !== false, color: when, pager: flags.pager !== false };
 }
 
 /** Folders in load order: bundled, then each --data, then each entry of MEMORIES_DATA. */

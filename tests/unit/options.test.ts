@@ -1,56 +1,47 @@
-import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { queryOptions } from '../../src/cli/commands/query-options';
-import { showOptions } from '../../src/cli/commands/show';
-import { validateOptions } from '../../src/cli/commands/validate';
-import { globalOptions } from '../../src/cli/context';
-import type { Install, Io } from '../../src/cli/io';
+import type { GlobalOptions } from '../../src/cli/context';
+import type { Io } from '../../src/cli/io';
 import { buildProgram } from '../../src/cli/main';
 
-// The contract between argv and each command's options: the real program parses the words,
-// and the function that turns its flags into options gets them, as an action would.
+// The contract between argv and each command's options: the real program parses the words, and
+// a runner that runs nothing records what the command's options function made of them.
 const io: Io = { stdout: { write: () => {}, isTTY: false }, stderr: { write: () => {}, isTTY: false }, env: {}, now: () => new Date() };
-// Nothing runs, so nothing is loaded.
-const install: Install = {
-  bundledData: '',
-  heavy: () => {
-    throw new Error('no command runs in these tests');
-  },
-};
 
-class Parsed extends Error {
-  constructor(
-    readonly command: Command,
-    readonly args: readonly unknown[],
-  ) {
-    super('parsed');
-  }
+interface Parsed {
+  name: string;
+  options: unknown;
+  globals: GlobalOptions;
 }
 
-/** The command argv names, with its parsed arguments and flags, stopped before it runs. */
-async function parse(argv: string[]): Promise<{ name: string; args: readonly unknown[]; flags: Record<string, unknown> }> {
-  const program = buildProgram(io, install, () => {});
-  program.hook('preAction', (_root, command) => {
-    throw new Parsed(command, command.processedArgs);
+/** What argv gives the command it names, stopped before it runs. */
+async function parse(argv: string[]): Promise<Parsed> {
+  let parsed: Parsed | undefined;
+  const program = buildProgram(io, (globals) => (command, options) => {
+    parsed = { name: command.name(), options, globals: globals() };
+    return Promise.resolve();
   });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof Parsed) return { name: e.command.name(), args: e.args, flags: e.command.optsWithGlobals() };
-    throw e;
-  }
-  throw new Error('no command ran');
+  await program.parseAsync(argv, { from: 'user' });
+  if (!parsed) throw new Error('no command ran');
+  return parsed;
+}
+
+/** The usage error argv gives, before anything runs. */
+async function refused(argv: string[]): Promise<string> {
+  return parse(argv).then(
+    () => 'accepted',
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
 }
 
 describe('argv to options', () => {
   it('gives every command the shared options', async () => {
-    const { flags } = await parse(['--no-bundled', '--data', 'a', '--data', 'b.yaml', '--color', 'never', '--no-pager', 'list']);
-    expect(globalOptions(flags)).toEqual({ data: ['a', 'b.yaml'], bundled: false, color: 'never', pager: false });
-    expect(globalOptions((await parse(['list'])).flags)).toEqual({ data: [], bundled: true, color: 'auto', pager: true });
+    const { globals } = await parse(['--no-bundled', '--data', 'a', '--data', 'b.yaml', '--color', 'never', '--no-pager', 'list']);
+    expect(globals).toEqual({ data: ['a', 'b.yaml'], bundled: false, color: 'never', pager: false });
+    expect((await parse(['list'])).globals).toEqual({ data: [], bundled: true, color: 'auto', pager: true });
   });
 
   it('turns query flags into terms that narrow every alternative, and takes --sort and --limit', async () => {
-    const { args, flags } = await parse([
+    const { name, options } = await parse([
       'list',
       'kanno',
       ',',
@@ -64,27 +55,82 @@ describe('argv to options', () => {
       '--limit',
       '2',
     ]);
-    const options = queryOptions(args[0] as string[], flags);
-    expect(options.sort).toBe('year-');
-    expect(options.limit).toBe(2);
-    expect(options.query.groups.map((g) => g.map((t) => t.raw))).toEqual([
+    expect(name).toBe('list');
+    const { query, ...rest } = options as { query: { groups: { raw: string }[][] } };
+    expect(query.groups.map((g) => g.map((t) => t.raw))).toEqual([
       ['kanno', 'director:Kōji Morimoto', 'year:1987'],
       ['hisaishi', 'director:Kōji Morimoto', 'year:1987'],
     ]);
+    expect(rest).toEqual({ sort: 'year-', limit: 2, format: 'table', columns: undefined, jsonFields: undefined, help: undefined });
+  });
+
+  it('takes --json FIELDS, but gives a term written after --json back to the query', async () => {
+    expect((await parse(['releases', '--json', 'id,format'])).options).toMatchObject({ format: 'json', jsonFields: ['id', 'format'] });
+    const { options } = await parse(['list', '--json', 'year:1987']);
+    expect(options).toMatchObject({ format: 'json', jsonFields: undefined, query: { groups: [[{ raw: 'year:1987' }]] } });
+    expect((await parse(['staff', '--json', 'help'])).options).toMatchObject({ help: 'json' });
+  });
+
+  it('checks --columns against the command’s columns, and --columns help asks for the list', async () => {
+    expect((await parse(['releases', '--columns', 'id, format'])).options).toMatchObject({ columns: ['id', 'format'] });
+    expect((await parse(['segments', '--columns', 'help'])).options).toMatchObject({ help: 'columns', columns: undefined });
+    expect(await refused(['releases', '--columns', 'formt'])).toMatch(
+      /^memories releases has no column "formt" \(did you mean "format"\?\)/,
+    );
+  });
+
+  it('refuses a --limit that is not a whole number, and --json with --csv', async () => {
+    for (const limit of ['', '0x8', '1e1', '-1', 'ten'])
+      expect(await refused(['list', '--limit', limit])).toBe(`--limit takes a whole number, not "${limit}"`);
+    expect(await refused(['list', '--json', '--csv'])).toBe('choose one of --json and --csv');
+  });
+
+  it('gives the shorthand flags only to the commands whose kinds have those fields', async () => {
+    expect((await parse(['search', 'kanno', '--composer', 'kanno'])).options).toMatchObject({
+      json: false,
+      query: { groups: [[{ raw: 'kanno' }, { raw: 'music:kanno' }]] },
+    });
+    expect(await refused(['staff', '--director', 'otomo'])).toMatch(/unknown option '--director'/);
   });
 
   it('gives show its REF, its role filter and --json', async () => {
-    const { name, args, flags } = await parse(['show', 'yoko-kanno', '--role', 'composer', '--json']);
-    expect(name).toBe('show');
-    expect(showOptions(args[0] as string, flags)).toEqual({
-      ref: 'yoko-kanno',
-      role: { label: 'composer', roles: ['music', 'theme-music'] },
-      json: true,
+    expect(await parse(['show', 'yoko-kanno', '--role', 'composer', '--json'])).toMatchObject({
+      name: 'show',
+      options: { ref: 'yoko-kanno', role: { label: 'composer', roles: ['music', 'theme-music'] }, json: true },
     });
+    expect(await refused(['show', 'x', '--role', 'directer'])).toMatch(
+      /^--role cannot be "directer" \(did you mean "director"\?\); roles are: director, /,
+    );
   });
 
-  it('gives validate its paths and --json', async () => {
-    const { args, flags } = await parse(['validate', 'a', 'b.yaml', '--json']);
-    expect(validateOptions(args[0] as string[], flags)).toEqual({ folders: ['a', 'b.yaml'], json: true });
+  it('gives validate its paths, and fields its kind', async () => {
+    expect((await parse(['validate', 'a', 'b.yaml', '--json'])).options).toEqual({ folders: ['a', 'b.yaml'], json: true });
+    expect((await parse(['fields', 'releases'])).options).toEqual({ kinds: ['releases'], json: false });
+    expect((await parse(['fields'])).options).toEqual({ kinds: ['works', 'people', 'releases'], json: false });
+    expect(await refused(['fields', 'relases'])).toMatch(
+      /^no kind "relases" \(did you mean "releases"\?\); kinds are works, people, releases$/,
+    );
+  });
+
+  it('gives the collection commands their ids, notes, dates and ratings, checked', async () => {
+    expect((await parse(['own', 'a', 'b', '--note', 'import'])).options).toEqual({ refs: ['a', 'b'], note: 'import' });
+    expect((await parse(['unwant', '-'])).options).toEqual({ refs: ['-'] });
+    expect((await parse(['watched', 'magnetic-rose', '--date', '2026-11', '--rating', '8.5'])).options).toEqual({
+      ref: 'magnetic-rose',
+      date: '2026-11',
+      rating: 8.5,
+      note: undefined,
+    });
+    expect((await parse(['unwatch', 'magnetic-rose'])).options).toEqual({ ref: 'magnetic-rose', date: undefined });
+    expect(await refused(['own', 'a', '--note', ' '])).toBe('--note needs some text');
+    expect(await refused(['watched', 'x', '--rating', '7.25'])).toMatch(/^--rating must be from 0 to 10 in half points/);
+    expect(await refused(['watched', 'x', '--date', '2026-02-30'])).toBe('--date 2026-02-30 is not a real calendar date');
+    expect(await refused(['unwatch', 'x', '--date', '11/2026'])).toBe('--date must be YYYY, YYYY-MM or YYYY-MM-DD, not "11/2026"');
+  });
+
+  it('gives compare its refs, and completion the script of the shell named', async () => {
+    expect((await parse(['compare', 'a', 'b', '--json'])).options).toEqual({ refs: ['a', 'b'], json: true });
+    expect((await parse(['completion', 'fish'])).options).toMatchObject({ script: expect.stringContaining('complete -c memories') });
+    expect(await refused(['completion', 'tcsh'])).toBe('no completion for "tcsh"; choose bash, zsh or fish');
   });
 });

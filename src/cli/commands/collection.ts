@@ -1,3 +1,4 @@
+import { Command } from '@commander-js/extra-typings';
 import type { Catalogue } from '../../catalogue/catalogue';
 import { planOwn, planRemove, planUnwatch, planWant, planWatched } from '../../catalogue/collection-plan';
 import type { Plan } from '../../catalogue/collection-plan';
@@ -12,6 +13,8 @@ import { dateFault } from '../../util/date';
 import type { Context } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
 import { RELEASE_REFS, resolveOrFail, WORK_REFS } from './resolve';
+import { defineCommand, withExamples } from './command';
+import type { CommandModule } from './command';
 
 /** Resolve REF to a release, or fail with a usage error. */
 function releaseId(cat: Catalogue, ref: string): string {
@@ -55,32 +58,9 @@ function update(ctx: Context, plan: (collection: Collection) => Plan): number {
 }
 
 /** A --note as given; an empty one is a mistake rather than a way to clear it. */
-function noteFlag(note: string | undefined): string | undefined {
-  if (note !== undefined && note.trim() === '') throw usageError('--note needs some text');
+function noteFlag(note: string): string {
+  if (note.trim() === '') throw usageError('--note needs some text');
   return note;
-}
-
-/** `memories own RELEASE... [--note]`: add to what you own (and take it off the wishlist), or change the note. */
-export function runOwn(ctx: Context, refs: string[], note: string | undefined): number {
-  const ids = releaseIds(ctx, refs);
-  return update(ctx, (collection) => planOwn(collection, ids, noteFlag(note), ctx.today()));
-}
-
-/** `memories want RELEASE... [--note]`: add to the wishlist, or change the note there. */
-export function runWant(ctx: Context, refs: string[], note: string | undefined): number {
-  const ids = releaseIds(ctx, refs);
-  return update(ctx, (collection) => planWant(collection, ids, noteFlag(note), ctx.today()));
-}
-
-/** `memories unown RELEASE...` and `memories unwant RELEASE...`. */
-export function runRemove(ctx: Context, list: 'owned' | 'wanted', refs: string[]): number {
-  const ids = releaseIds(ctx, refs);
-  return update(ctx, (collection) => planRemove(collection, list, ids));
-}
-
-/** The work a viewing is of: an anthology or a segment. */
-function workId(ctx: Context, ref: string): string {
-  return resolveOrFail(ctx.catalogue({ collection: false }), ref, WORK_REFS, 'you watch works').id;
 }
 
 /** A --date, by the same rule as dates in data files. */
@@ -92,27 +72,121 @@ function dateFlag(date: string): string {
 }
 
 /** A --rating: a plain decimal from 0 to 10 in half points; "", "0x8" and "1e1" are refused. */
-function ratingFlag(rating: string | undefined): number | undefined {
-  if (rating === undefined) return undefined;
+function ratingFlag(rating: string): number {
   const n = /^\d{1,2}(\.\d+)?$/.test(rating) ? Number(rating) : NaN;
   if (!(n >= 0 && n <= 10 && Number.isInteger(n * 2)))
     throw usageError(`--rating must be from 0 to 10 in half points (7, 8.5), not "${escapeLine(rating)}"`);
   return n;
 }
 
-/** `memories watched WORK [--date] [--rating] [--note]`: log a viewing. */
-export function runWatched(ctx: Context, ref: string, flags: { date?: string; rating?: string; note?: string }): number {
-  const work = workId(ctx, ref);
-  const viewing = { work, date: dateFlag(flags.date ?? ctx.today()), rating: ratingFlag(flags.rating), note: noteFlag(flags.note) };
-  return update(ctx, () => planWatched(viewing));
+interface ReleaseListOptions {
+  /** Release ids, or "-" for more on standard input. */
+  refs: string[];
+  note?: string | undefined;
 }
 
-/** `memories unwatch WORK [--date]`: remove the latest viewing, or the one on that date. */
-export function runUnwatch(ctx: Context, ref: string, date: string | undefined): number {
-  const work = workId(ctx, ref);
-  const on = date === undefined ? undefined : dateFlag(date);
-  return update(ctx, (collection) => planUnwatch(collection, work, on));
+const RELEASES_ARGUMENT = ['<releases...>', 'release ids (memories releases lists them), or - to read them from standard input'] as const;
+
+/** own and want: add releases to a list, or change the note on one there. */
+function addTo(name: string, summary: string, note: string, examples: string[], plan: typeof planOwn): CommandModule {
+  return defineCommand(
+    () =>
+      withExamples(
+        new Command(name)
+          .argument(...RELEASES_ARGUMENT)
+          .description(summary)
+          .option('--note <text>', note, noteFlag),
+        examples,
+      ),
+    ([refs], flags): ReleaseListOptions => ({ refs, note: flags.note }),
+    (ctx, options) => {
+      const ids = releaseIds(ctx, options.refs);
+      return update(ctx, (collection) => plan(collection, ids, options.note, ctx.today()));
+    },
+  );
 }
+
+/** unown and unwant: take releases off a list. */
+function removeFrom(name: string, list: 'owned' | 'wanted', summary: string, example: string): CommandModule {
+  return defineCommand(
+    () => withExamples(new Command(name).argument(...RELEASES_ARGUMENT).description(summary), [example]),
+    ([refs]): ReleaseListOptions => ({ refs }),
+    (ctx, options) => {
+      const ids = releaseIds(ctx, options.refs);
+      return update(ctx, (collection) => planRemove(collection, list, ids));
+    },
+  );
+}
+
+export const own = addTo(
+  'own',
+  'Add releases to your collection (and take them off your wishlist), or change the note on one',
+  'a note of your own, such as where you bought it',
+  [
+    'memories own memories-us-dvd-2004',
+    'memories own memories-jp-4k-2025 --note "import, 2026"',
+    'memories releases format:dvd country:US | memories own -',
+  ],
+  planOwn,
+);
+export const want = addTo(
+  'want',
+  'Add releases to your wishlist, or change the note on one',
+  'a note of your own',
+  ['memories want robot-carnival-discotek-uhd', 'memories releases format:blu-ray | memories want -'],
+  planWant,
+);
+export const unown = removeFrom('unown', 'owned', 'Remove releases from your collection', 'memories unown memories-us-dvd-2004');
+export const unwant = removeFrom('unwant', 'wanted', 'Remove releases from your wishlist', 'memories unwant robot-carnival-discotek-uhd');
+
+/** The work a viewing is of: an anthology or a segment. */
+function workId(ctx: Context, ref: string): string {
+  return resolveOrFail(ctx.catalogue({ collection: false }), ref, WORK_REFS, 'you watch works').id;
+}
+
+interface WatchedOptions {
+  ref: string;
+  /** Today when not given. */
+  date?: string | undefined;
+  rating?: number | undefined;
+  note?: string | undefined;
+}
+
+/** `memories watched WORK [--date] [--rating] [--note]`: log a viewing. */
+export const watched = defineCommand(
+  () =>
+    withExamples(
+      new Command('watched')
+        .argument('<work>', 'an anthology or segment')
+        .description('Log a viewing of an anthology or a segment')
+        .option('--date <date>', 'when (YYYY-MM-DD, YYYY-MM or YYYY; default today)', dateFlag)
+        .option('--rating <n>', 'your rating, 0 to 10 in half points', ratingFlag)
+        .option('--note <text>', 'a note of your own', noteFlag),
+      ['memories watched magnetic-rose --rating 9.5', 'memories watched robot-carnival --date 2026-11-01'],
+    ),
+  ([ref], flags): WatchedOptions => ({ ref, date: flags.date, rating: flags.rating, note: flags.note }),
+  (ctx, options) => {
+    const viewing = { work: workId(ctx, options.ref), date: options.date ?? ctx.today(), rating: options.rating, note: options.note };
+    return update(ctx, () => planWatched(viewing));
+  },
+);
+
+/** `memories unwatch WORK [--date]`: remove the latest viewing, or the one on that date. */
+export const unwatch = defineCommand(
+  () =>
+    withExamples(
+      new Command('unwatch')
+        .argument('<work>', 'an anthology or segment')
+        .description('Remove the latest logged viewing of a work, or the one on a date')
+        .option('--date <date>', 'the viewing on this date', dateFlag),
+      ['memories unwatch magnetic-rose', 'memories unwatch robot-carnival --date 2026-11-01'],
+    ),
+  ([ref], flags): WatchedOptions => ({ ref, date: flags.date }),
+  (ctx, options) => {
+    const work = workId(ctx, options.ref);
+    return update(ctx, (collection) => planUnwatch(collection, work, options.date));
+  },
+);
 
 /**
  * Load for `collection` and `log`: a collection file with errors is not "empty", so its
@@ -131,8 +205,22 @@ function loadHonestly(ctx: Context): Catalogue {
   return result.catalogue;
 }
 
+interface ListingOptions {
+  json: boolean;
+}
+
 /** `memories collection`: what you own and what you want, and what the loaded catalogue does not have. */
-export function runCollection(ctx: Context, json: boolean): number {
+export const collection = defineCommand(
+  () =>
+    withExamples(new Command('collection').description('List the releases you own and want').option('--json', 'print them as JSON'), [
+      'memories collection',
+      'memories releases owned:yes',
+    ]),
+  (_, flags): ListingOptions => ({ json: flags.json === true }),
+  runCollection,
+);
+
+function runCollection(ctx: Context, { json }: ListingOptions): number {
   const cat = loadHonestly(ctx);
   const index = cat.collection;
   const owned = [...(index?.owned.values() ?? [])];
@@ -157,7 +245,17 @@ export function runCollection(ctx: Context, json: boolean): number {
 const newestFirst = (a: Viewing, b: Viewing): number => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0);
 
 /** `memories log`: viewings, newest first, and those of works the loaded catalogue does not have. */
-export function runLog(ctx: Context, json: boolean): number {
+export const log = defineCommand(
+  () =>
+    withExamples(new Command('log').description('List your viewings, newest first').option('--json', 'print them as JSON'), [
+      'memories log',
+      'memories segments rating:8..',
+    ]),
+  (_, flags): ListingOptions => ({ json: flags.json === true }),
+  runLog,
+);
+
+function runLog(ctx: Context, { json }: ListingOptions): number {
   const cat = loadHonestly(ctx);
   const viewings = [...(cat.collection?.viewings ?? [])].sort(newestFirst);
   const unknown = [...(cat.collection?.unknown.viewings ?? [])].sort(newestFirst);

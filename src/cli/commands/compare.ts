@@ -1,3 +1,4 @@
+import { Command } from '@commander-js/extra-typings';
 import type { Release } from '../../catalogue/types';
 import { compareReleases, renderCompare } from '../../render/compare';
 import { escapeLine } from '../../render/escape';
@@ -6,13 +7,31 @@ import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import { COMPARE_REFS, findStored, resolveOrFail } from './resolve';
 import { VIEWS } from './tables';
+import { defineCommand, withExamples } from './command';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { Target } from '../../query/resolve';
 
-/** What compare takes: releases, or an anthology for all of its. */
+interface CompareOptions {
+  /** Releases, or an anthology for all of its. */
+  refs: string[];
+  json: boolean;
+}
+
+export const compare = defineCommand(
+  () =>
+    withExamples(
+      new Command('compare')
+        .argument('<refs...>', 'two or more release ids, or an anthology to compare all its releases')
+        .description('Compare editions side by side, with the differences marked')
+        .option('--json', 'print the comparison as JSON'),
+      ['memories compare memories', 'memories compare memories-us-dvd-2004 memories-gb-dvd-2004'],
+    ),
+  ([refs], flags): CompareOptions => ({ refs, json: flags.json === true }),
+  runCompare,
+);
 
 /** `memories compare RELEASE RELEASE...` or `memories compare ANTHOLOGY`: editions side by side. */
-export function runCompare(ctx: Context, refs: string[], json: boolean): number {
+function runCompare(ctx: Context, { refs, json }: CompareOptions): number {
   const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
     const found = refs.map((ref) => findStored(views, ref, COMPARE_REFS));
     if (!found.every((t) => t !== undefined)) return undefined;

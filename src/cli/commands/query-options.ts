@@ -1,8 +1,8 @@
+import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { parseQuery } from '../../query/parse';
 import type { Query } from '../../query/parse';
 import { escapeLine } from '../../render/escape';
 import { usageError } from '../errors';
-import type { Command } from 'commander';
 import type { SearchKind } from '../../query/fields';
 
 /** The query shared by the table commands and search: terms plus shorthand flags. */
@@ -10,6 +10,17 @@ export interface QueryOptions {
   query: Query;
   sort?: string | undefined;
   limit?: number | undefined;
+}
+
+/** The query flags as commander parses them; a command has the shorthands or not. */
+export interface QueryFlags {
+  director?: string;
+  composer?: string;
+  writer?: string;
+  studio?: string;
+  year?: string;
+  sort?: string;
+  limit?: number;
 }
 
 const SHORTHANDS = [
@@ -23,18 +34,30 @@ const SHORTHANDS = [
 /** A --sort example each kind can take, for the help. */
 const SORT_EXAMPLE: Record<SearchKind, string> = { works: 'year-,title', people: 'born-,name', releases: 'released-,id' };
 
-/** Add the query flags to a command; search ranks its results and takes no --sort. */
-export function addQueryFlags(cmd: Command, withShorthands: boolean, sortable?: SearchKind): Command {
-  if (withShorthands) {
-    cmd
-      .option('--director <name>', 'same as director:NAME')
-      .option('--composer <name>', 'same as music:NAME')
-      .option('--writer <name>', 'same as writer:NAME (screenplay or original story)')
-      .option('--studio <name>', 'same as studio:NAME')
-      .option('--year <years>', 'same as year:YEARS (1987, 1987..1995)');
-  }
-  if (sortable) cmd.option('--sort <fields>', `sort by fields, "-" after one for descending: ${SORT_EXAMPLE[sortable]}`);
-  return cmd.option('--limit <n>', 'show at most N results');
+/** --limit N: digits only, as Number() would also take "", "0x8" and "1e1". */
+function limitFlag(given: string): number {
+  if (!/^\d{1,9}$/.test(given)) throw usageError(`--limit takes a whole number, not "${escapeLine(given)}"`);
+  return Number(given);
+}
+
+/** --director and the other flags that stand for a field's term, for the kinds that have those fields. */
+export function withShorthands<A extends unknown[], O extends OptionValues>(cmd: Command<A, O>) {
+  return cmd
+    .option('--director <name>', 'same as director:NAME')
+    .option('--composer <name>', 'same as music:NAME')
+    .option('--writer <name>', 'same as writer:NAME (screenplay or original story)')
+    .option('--studio <name>', 'same as studio:NAME')
+    .option('--year <years>', 'same as year:YEARS (1987, 1987..1995)');
+}
+
+/** --sort, for the table commands; search ranks its results instead. */
+export function withSort<A extends unknown[], O extends OptionValues>(cmd: Command<A, O>, kind: SearchKind) {
+  return cmd.option('--sort <fields>', `sort by fields, "-" after one for descending: ${SORT_EXAMPLE[kind]}`);
+}
+
+/** --limit, for every command that takes a query. */
+export function withLimit<A extends unknown[], O extends OptionValues>(cmd: Command<A, O>) {
+  return cmd.option('--limit <n>', 'show at most N results', limitFlag);
 }
 
 function quoted(value: string): string {
@@ -42,18 +65,15 @@ function quoted(value: string): string {
 }
 
 /** Turn terms and flags into a query; a malformed query is a usage error (exit 2). */
-export function queryOptions(terms: string[], flags: Record<string, unknown>): QueryOptions {
-  const extra = SHORTHANDS.filter(([flag]) => typeof flags[flag] === 'string').map(
-    ([flag, field]) => `${field}:${quoted(flags[flag] as string)}`,
-  );
-  // Digits only: Number() would also take "", "0x8" and "1e1".
-  const given = typeof flags.limit === 'string' ? flags.limit : undefined;
-  const limit = given === undefined ? undefined : /^\d{1,9}$/.test(given) ? Number(given) : NaN;
-  if (Number.isNaN(limit)) throw usageError(`--limit takes a whole number, not "${escapeLine(String(flags.limit))}"`);
+export function queryOptions(terms: string[], flags: QueryFlags): QueryOptions {
+  const extra = SHORTHANDS.flatMap(([flag, field]) => {
+    const value = flags[flag];
+    return value === undefined ? [] : [`${field}:${quoted(value)}`];
+  });
   // A query error becomes a usage error in the one place that maps errors to exit codes.
   const query = parseQuery(terms);
   const shorthand = parseQuery(extra).groups[0] ?? [];
   // Shorthand flags narrow every alternative: "kanno , hisaishi --year 1987" keeps both sides to 1987.
   const groups = query.groups.length > 0 ? query.groups.map((g) => [...g, ...shorthand]) : shorthand.length > 0 ? [shorthand] : [];
-  return { query: { groups }, sort: flags.sort as string | undefined, limit };
+  return { query: { groups }, sort: flags.sort, limit: flags.limit };
 }

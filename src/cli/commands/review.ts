@@ -1,20 +1,31 @@
+import { Command } from '@commander-js/extra-typings';
 import { renderJson } from '../../render/json';
 import { renderReviews } from '../../render/show';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
 import { resolveOrFail, WORK_REFS } from './resolve';
+import { defineCommand, withExamples } from './command';
 
 export interface ReviewOptions {
   ref: string;
   json: boolean;
 }
 
-export function reviewOptions(ref: string, flags: Record<string, unknown>): ReviewOptions {
-  return { ref, json: flags.json === true };
-}
+export const review = defineCommand(
+  () =>
+    withExamples(
+      new Command('review')
+        .argument('<ref>', 'an anthology or segment')
+        .description('Read the reviews of an anthology (and of its segments) or of one segment')
+        .option('--json', 'print the reviews as JSON'),
+      ['memories review memories', 'memories review cannon-fodder'],
+    ),
+  ([ref], flags): ReviewOptions => ({ ref, json: flags.json === true }),
+  runReview,
+);
 
 /** `memories review REF`: the reviews of a work; for an anthology, its segments' reviews follow its own. */
-export function runReview(ctx: Context, options: ReviewOptions): number {
+function runReview(ctx: Context, options: ReviewOptions): number {
   const cat = ctx.catalogue();
   const target = resolveOrFail(cat, options.ref, WORK_REFS, 'reviews are of works');
   if (target.kind !== 'work') throw new Error('resolveOrFail gave a record of another kind');

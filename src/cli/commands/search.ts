@@ -1,3 +1,4 @@
+import { Command } from '@commander-js/extra-typings';
 import type { SearchKind } from '../../query/fields';
 import type { Hit } from '../../query/match';
 import { describeHits } from '../../query/match';
@@ -8,6 +9,8 @@ import type { FoundRows } from '../../render/search';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
+import { queryOptions, withLimit, withShorthands } from './query-options';
+import { defineCommand } from './command';
 import { searchAll, searchCatalogue, searchItems } from '../../query/tables';
 
 export interface SearchOptions extends QueryOptions {
@@ -17,8 +20,46 @@ export interface SearchOptions extends QueryOptions {
 /** What search looks through (query/tables.ts), shown as its rows. */
 const SEARCH: SearchSpec = { items: searchItems, rows: SEARCH_ROWS };
 
+const QUERY_HELP = `
+Query syntax:
+  kanno                      a bare word matches any title or credited name (people: name;
+                             releases: edition, anthology, publisher)
+  director:otomo             field:value matches within one field (memories fields lists them)
+  music:="yoko kanno"        field:=value must match the whole value (after folding)
+  year:1987..1995            ranges for numbers and dates; open ends: runtime:..30, year:2000..
+  ^stink                     ^ negates a term
+  kanno , hisaishi           "," separates alternatives (OR); terms within one must all match
+  '"yoko kanno"'             quotes keep words together
+
+Matching ignores case, accents, widths and long-vowel spellings (Ōtomo = Ootomo = Otomo,
+Kōji = Kouji), word order (Kanno Yoko = Yoko Kanno) and spacing (STUDIO4℃ = Studio 4°C);
+native script matches too (大友克洋, 彼女の想いで). Exact matches rank above prefix matches,
+which rank above substring matches; ties keep the catalogue order.
+
+Examples:
+  $ memories search --composer kanno
+  $ memories search director:ootomo
+  $ memories search 菅野よう子
+  $ memories search format:blu-ray country:US
+  $ memories list year:1987
+  $ memories staff role:music`;
+
+export const search = defineCommand(
+  () =>
+    withLimit(
+      withShorthands(
+        new Command('search')
+          .argument('[terms...]', 'what to look for (or use the flags)')
+          .description('Search works, people and releases at once, in any spelling')
+          .option('--json', 'print the results as JSON'),
+      ),
+    ).addHelpText('after', QUERY_HELP),
+  ([terms], flags): SearchOptions => ({ ...queryOptions(terms, flags), json: flags.json === true }),
+  runSearch,
+);
+
 /** `memories search TERM...`: results grouped by kind, each saying which field matched. */
-export function runSearch(ctx: Context, options: SearchOptions): number {
+function runSearch(ctx: Context, options: SearchOptions): number {
   if (options.query.groups.length === 0) throw usageError('search needs at least one term, as in: memories search kanno');
   if (options.json) {
     // JSON carries whole records, which only the catalogue has.

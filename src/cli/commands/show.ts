@@ -1,3 +1,4 @@
+import { Command, Option } from '@commander-js/extra-typings';
 import type { Catalogue } from '../../catalogue/catalogue';
 import { ROLES } from '../../catalogue/schema';
 import { renderJson } from '../../render/json';
@@ -13,6 +14,7 @@ import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import { findStored, resolveOrFail } from './resolve';
 import { VIEWS } from './tables';
+import { defineCommand, withExamples } from './command';
 
 export interface ShowOptions {
   ref: string;
@@ -21,13 +23,29 @@ export interface ShowOptions {
   json: boolean;
 }
 
-export function showOptions(ref: string, flags: Record<string, unknown>): ShowOptions {
-  const given = flags.role as string | undefined;
-  return { ref, role: given === undefined ? undefined : roleFilter(given), json: flags.json === true };
-}
-
 /** What --role takes: a role, or a query's field of roles or its alias. */
-export const ROLE_WORDS: readonly string[] = [...ROLES, 'composer', 'writer'];
+const ROLE_WORDS: readonly string[] = [...ROLES, 'composer', 'writer'];
+
+export const show = defineCommand(
+  () =>
+    withExamples(
+      new Command('show')
+        .argument('<ref>', 'an id, a title or name in any of its forms, or a unique prefix')
+        .description('Show an anthology, a segment, a person (their filmography) or a release in full')
+        // The choices are for help and completion; roleFilter checks the value, with a did-you-mean.
+        .addOption(new Option('--role <role>', 'with a person: only credits in this role').choices(ROLE_WORDS).argParser(roleFilter))
+        .option('--json', 'print the record as JSON'),
+      [
+        'memories show memories',
+        'memories show "magnetic rose"',
+        'memories show 大友克洋',
+        'memories show koji-morimoto --role director',
+        'memories show memories-us-dvd-2004',
+      ],
+    ),
+  ([ref], flags): ShowOptions => ({ ref, role: flags.role, json: flags.json === true }),
+  runShow,
+);
 
 /** A --role value as a query's field names it: a role, or a field of roles (director, music, writer) and their aliases (composer). */
 function roleFilter(given: string): RoleFilter {
@@ -75,7 +93,7 @@ function targetJson(cat: Catalogue, t: Target, role?: RoleFilter): unknown {
 }
 
 /** `memories show REF`: the detail view of an anthology, segment, person or release. */
-export function runShow(ctx: Context, options: ShowOptions): number {
+function runShow(ctx: Context, options: ShowOptions): number {
   const answer = (cat: Catalogue, target: Target): string => {
     if (options.role !== undefined && target.kind !== 'staff')
       throw usageError('--role applies to a person; this REF names a work or a release');

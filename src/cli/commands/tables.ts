@@ -21,7 +21,11 @@ import type { Table } from '../../render/table';
 import { renderCsv, renderTable } from '../../render/table';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
-import type { QueryOptions } from './query-options';
+import { Command } from '@commander-js/extra-typings';
+import type { QueryFlags, QueryOptions } from './query-options';
+import { queryOptions, withLimit, withShorthands, withSort } from './query-options';
+import { defineCommand, withExamples } from './command';
+import type { CommandModule } from './command';
 import { LIST, noMatches, queryRows, RELEASES, SEGMENTS, STAFF } from '../../query/tables';
 import type { TableRows } from '../../query/tables';
 
@@ -31,6 +35,8 @@ export interface TableOptions extends QueryOptions {
   columns?: string[] | undefined;
   /** --json FIELDS: only these fields of each record. */
   jsonFields?: string[] | undefined;
+  /** --columns help or --json help: list those instead. */
+  help?: 'columns' | 'json' | undefined;
 }
 
 /** The table of these rows: the columns named (or the default ones), and the marks. */
@@ -45,8 +51,7 @@ function marked<T>(command: TableCommand<T>, table: Table, collection: Collectio
 }
 
 /** Read --columns: names separated by commas, each one the command has; "help" is answered by the caller. */
-export function parseColumns(command: TableCommand<unknown>, value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
+function parseColumns<T>(command: TableCommand<T>, value: string): string[] {
   const names = value
     .split(',')
     .map((n) => n.trim())
@@ -63,7 +68,7 @@ export function parseColumns(command: TableCommand<unknown>, value: string | und
 }
 
 /** What --columns help prints: every column, its header, and whether it is shown by default. */
-export function columnsHelp(command: TableCommand<unknown>): string {
+function columnsHelp<T>(command: TableCommand<T>): string {
   const rows = command.columns.map((c) => `  ${c.name.padEnd(14)}${c.header.padEnd(14)}${c.shown ? 'shown by default' : ''}`.trimEnd());
   return `Columns of memories ${command.name} (choose with --columns a,b,c):\n${rows.join('\n')}\n`;
 }
@@ -166,7 +171,15 @@ function pick<T>(command: TableCommand<T>, records: Record<string, unknown>[], f
 }
 
 /** Print the table (or JSON, or CSV); an empty result is still a success. */
-export function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
+function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptions): number {
+  if (options.help === 'columns') {
+    ctx.write(columnsHelp(command));
+    return EXIT.ok;
+  }
+  if (options.help === 'json') {
+    ctx.write(`JSON fields of memories ${command.name} (choose with --json a,b,c):\n${command.jsonFields.map((f) => `  ${f}\n`).join('')}`);
+    return EXIT.ok;
+  }
   // The whole table in its default order is kept ready; JSON carries whole records, which only the catalogue has.
   const stored =
     options.query.groups.length === 0 && options.sort === undefined && options.columns === undefined && options.format !== 'json'
@@ -189,3 +202,62 @@ export function runTable<T>(command: TableCommand<T>, ctx: Context, options: Tab
   else ctx.write(renderTable(tableFor(command, cat, rows, options.columns), ctx.out));
   return EXIT.ok;
 }
+
+/** A table command's flags as commander parses them, before the query flags. */
+interface TableFlags {
+  json?: string | true;
+  csv?: true;
+  columns?: string[] | 'help';
+}
+
+/**
+ * The options of a table command. --json takes an optional list of fields, as gh's does, so a
+ * query term right after it would be taken for that list: one that is not a plain list of
+ * names ("year:1987", "^otomo") goes back to the terms.
+ */
+function tableOptions<T>(command: TableCommand<T>, terms: string[], flags: TableFlags & QueryFlags): TableOptions {
+  const json = flags.json;
+  const fields = typeof json === 'string' && /^[a-z_]+(,[a-z_]+)*$/.test(json) ? json : undefined;
+  const allTerms = typeof json === 'string' && fields === undefined ? [json, ...terms] : terms;
+  const help = flags.columns === 'help' ? 'columns' : fields === 'help' ? 'json' : undefined;
+  if (help === undefined && json !== undefined && flags.csv) throw usageError('choose one of --json and --csv');
+  return {
+    ...queryOptions(allTerms, flags),
+    format: json !== undefined ? 'json' : flags.csv ? 'csv' : 'table',
+    columns: flags.columns === 'help' ? undefined : flags.columns,
+    jsonFields: fields?.split(','),
+    help,
+  };
+}
+
+/** The command line of a table command; list and segments also take the shorthand flags of works. */
+function tableCommand<T>(command: TableCommand<T>): CommandModule {
+  const columns = (value: string): string[] | 'help' => (value === 'help' ? 'help' : parseColumns(command, value));
+  const define = () =>
+    withExamples(
+      new Command(command.name)
+        .argument('[terms...]', 'query terms: words, field:value, field:lo..hi, ^negated, "," for OR (memories help search)')
+        .description(command.summary)
+        .option('--json [fields]', 'print the records as JSON; --json id,title for only those fields ("help" lists them)')
+        .option('--csv', 'print the table as CSV, with a header row')
+        .option('--columns <list>', 'the columns to show, in order, separated by commas ("help" lists them)', columns),
+      command.examples,
+    );
+  const run = (ctx: Context, options: TableOptions): number => runTable(command, ctx, options);
+  return command.kind === 'works'
+    ? defineCommand(
+        () => withLimit(withSort(withShorthands(define()), command.kind)),
+        ([terms], flags) => tableOptions(command, terms, flags),
+        run,
+      )
+    : defineCommand(
+        () => withLimit(withSort(define(), command.kind)),
+        ([terms], flags) => tableOptions(command, terms, flags),
+        run,
+      );
+}
+
+export const list = tableCommand(listCommand);
+export const segments = tableCommand(segmentsCommand);
+export const staff = tableCommand(staffCommand);
+export const releases = tableCommand(releasesCommand);

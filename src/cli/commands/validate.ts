@@ -1,24 +1,40 @@
+import { Command } from '@commander-js/extra-typings';
 import { renderJson } from '../../render/json';
 import { byPosition } from '../../source/problem';
 import { problemsAsData, renderProblem, renderSummary } from '../../render/problems';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
 import { VIEWS } from './tables';
+import { defineCommand, withExamples } from './command';
 
 export interface ValidateOptions {
   folders: string[];
   json: boolean;
 }
 
-export function validateOptions(folders: string[], flags: Record<string, unknown>): ValidateOptions {
-  return { folders, json: flags.json === true };
-}
+export const validate = defineCommand(
+  () =>
+    withExamples(
+      new Command('validate')
+        .argument('[path...]', 'more data folders or files to check, besides the configured ones')
+        .description('Check data files and print every problem as path:line:col; exit 3 on any error')
+        .option('--json', 'print the problems as JSON'),
+      [
+        'memories validate',
+        'memories --no-bundled validate ~/anime-data',
+        'memories validate ~/anime/my-bluray.yaml',
+        'memories validate --json ~/anime',
+      ],
+    ),
+  ([folders], flags): ValidateOptions => ({ folders, json: flags.json === true }),
+  runValidate,
+);
 
 /**
  * `memories validate [DIR...]`: every problem in the configured folders plus DIRs, then a
  * summary on stderr. Exit 3 when there is any error.
  */
-export function runValidate(ctx: Context, options: ValidateOptions): number {
+function runValidate(ctx: Context, options: ValidateOptions): number {
   const folders = [...ctx.folders, ...options.folders];
   // Nothing changed since the views were kept: their problems are the answer.
   const stored = ctx.fromStore(
