@@ -11,7 +11,7 @@ import { buildCatalogue } from '../src/catalogue/catalogue';
 import type { Catalogue } from '../src/catalogue/catalogue';
 
 /** The date the tests run on, whatever the clock says. */
-export const TODAY = new Date('2026-11-21T12:00:00Z');
+const TODAY = new Date('2026-11-21T12:00:00Z');
 
 /** Every command memories has, as its help lists them. */
 export const COMMANDS = [
@@ -49,7 +49,7 @@ export const SOME_RELEASES = [
 ];
 
 export const BUNDLED = fileURLToPath(new URL('../data', import.meta.url));
-export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 export const fixture = (name: string): string => `${FIXTURES}/${name}`;
 
 export interface RunOptions {

@@ -56,7 +56,7 @@ export interface AudioTrack {
   note?: string;
 }
 
-export interface Video {
+interface Video {
   aspect_ratio?: string;
   anamorphic?: boolean;
   resolution?: string;

@@ -35,7 +35,7 @@ const byTitle = (a: { title: string }, b: { title: string }): number => compareT
 const firstShown = (a: Anthology): string => a.released ?? String(a.year);
 
 /** Anthologies in the order they first came out. */
-export function anthologiesInOrder(cat: Catalogue): Anthology[] {
+function anthologiesInOrder(cat: Catalogue): Anthology[] {
   return [...cat.anthologies].sort((a, b) => compareText(firstShown(a), firstShown(b)) || byTitle(a, b));
 }
 

@@ -8,7 +8,7 @@ export interface View {
   color: Styles;
 }
 
-export type Style = (text: string) => string;
+type Style = (text: string) => string;
 
 /** The styles renderers use: a chalk instance has them all. */
 export interface Styles {

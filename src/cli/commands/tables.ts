@@ -29,7 +29,7 @@ import type { CommandModule } from './command';
 import { LIST, noMatches, queryRows, RELEASES, SEGMENTS, STAFF } from '../../query/tables';
 import type { TableRows } from '../../query/tables';
 
-export interface TableOptions extends QueryOptions {
+interface TableOptions extends QueryOptions {
   format: 'table' | 'json' | 'csv';
   /** --columns: which columns, in order; the command's default set when undefined. */
   columns?: string[] | undefined;
@@ -86,7 +86,7 @@ interface TableCommand<T> extends TableRows<T> {
   jsonFields: readonly string[];
 }
 
-export const listCommand: TableCommand<Anthology> = {
+const listCommand: TableCommand<Anthology> = {
   ...LIST,
   summary: 'List the anthologies: title, year, segments, directors, studios',
   examples: ['memories list', 'memories list year:1987', 'memories list director:kawajiri --json', 'memories list | cut -f2'],
@@ -96,7 +96,7 @@ export const listCommand: TableCommand<Anthology> = {
   jsonFields: Object.keys(anthologyFields),
 };
 
-export const segmentsCommand: TableCommand<SegmentRef> = {
+const segmentsCommand: TableCommand<SegmentRef> = {
   ...SEGMENTS,
   summary: 'List every segment of every anthology, in running order',
   examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
@@ -106,7 +106,7 @@ export const segmentsCommand: TableCommand<SegmentRef> = {
   jsonFields: ['anthology', 'number', ...Object.keys(segmentFields)],
 };
 
-export const staffCommand: TableCommand<Staff> = {
+const staffCommand: TableCommand<Staff> = {
   ...STAFF,
   summary: 'List the people credited, with how many credits each has',
   examples: ['memories staff', 'memories staff role:music', 'memories staff work:memories'],
@@ -116,7 +116,7 @@ export const staffCommand: TableCommand<Staff> = {
   jsonFields: [...Object.keys(staffFields), 'credits'],
 };
 
-export const releasesCommand: TableCommand<Release> = {
+const releasesCommand: TableCommand<Release> = {
   ...RELEASES,
   summary: 'List the home-video releases: format, country and region, publisher, date, status',
   examples: [
