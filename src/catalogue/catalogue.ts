@@ -1,7 +1,7 @@
 import type { Pos, Problems } from '../source/problem';
 import { suggest } from '../util/closest';
 import type { CollectionIndex } from './collection';
-import type { Anthology, Credit, RecordsByKind, Release, Review, SegmentRef, Staff, Work } from './types';
+import type { Anthology, Credit, RecordsByKind, Rejected, Release, Review, SegmentRef, Staff, Work } from './types';
 
 /** One credit seen from the person's side: which work, in which role. */
 interface CreditOn {
@@ -78,32 +78,31 @@ export function buildCatalogue(parts: RecordsByKind[], problems: Problems): Cata
  * The ids of rejected works and people: a reference to one is dropped like any that does not
  * resolve, but not reported, since the problem that rejected the record says it all.
  */
-function rejectedIds(rejected: readonly RecordsByKind[]): Set<string> {
+function rejectedIds(rejected: readonly Rejected[]): Set<string> {
   const ids = new Set<string>();
-  const add = (r: { id?: unknown }): void => {
-    if (typeof r.id === 'string') ids.add(r.id);
+  const add = (r: { id?: string }): void => {
+    if (r.id !== undefined) ids.add(r.id);
   };
   for (const part of rejected) {
-    for (const a of part.anthologies) [a, ...(Array.isArray(a.segments) ? a.segments : [])].forEach(add);
+    for (const a of part.anthologies) [a, ...(a.segments ?? [])].forEach(add);
     part.staff.forEach(add);
   }
   return ids;
 }
 
-function checkRejected(cat: Catalogue, rejected: RecordsByKind, problems: Problems, ids: ReadonlySet<string>): void {
-  const credits = (record: { credits?: Credit[] }): Credit[] => (Array.isArray(record.credits) ? record.credits : []);
+function checkRejected(cat: Catalogue, rejected: Rejected, problems: Problems, ids: ReadonlySet<string>): void {
+  const credits = (record: { credits?: { staff?: string; at: Pos }[] }) => record.credits ?? [];
   for (const a of rejected.anthologies) {
-    for (const credit of [...credits(a), ...(Array.isArray(a.segments) ? a.segments : []).flatMap(credits)]) {
-      if (typeof credit.staff === 'string' && !cat.staffById.has(credit.staff) && !ids.has(credit.staff))
-        problems.error(credit.at, ...danglingStaff(cat, credit.staff));
+    for (const { staff, at } of [...credits(a), ...(a.segments ?? []).flatMap(credits)]) {
+      if (staff !== undefined && !cat.staffById.has(staff) && !ids.has(staff)) problems.error(at, ...danglingStaff(cat, staff));
     }
   }
-  for (const r of rejected.releases) {
-    if (typeof r.anthology === 'string' && cat.works.get(r.anthology)?.kind !== 'anthology' && !ids.has(r.anthology))
-      problems.error(r.at, ...danglingAnthology(cat, r));
+  for (const { id, anthology, at } of rejected.releases) {
+    if (anthology !== undefined && cat.works.get(anthology)?.kind !== 'anthology' && !ids.has(anthology))
+      problems.error(at, ...danglingAnthology(cat, { id, anthology }));
   }
-  for (const r of rejected.reviews) {
-    if (typeof r.subject === 'string' && !cat.works.has(r.subject) && !ids.has(r.subject)) problems.error(r.at, ...danglingSubject(cat, r));
+  for (const { id, subject, at } of rejected.reviews) {
+    if (subject !== undefined && !cat.works.has(subject) && !ids.has(subject)) problems.error(at, ...danglingSubject(cat, { id, subject }));
   }
 }
 
@@ -117,14 +116,15 @@ function danglingStaff(cat: Catalogue, staff: string): Told {
   ];
 }
 
-function danglingAnthology(cat: Catalogue, r: Release): Told {
+/** A reference to an anthology that is not one; `id` may be missing from a rejected release. */
+function danglingAnthology(cat: Catalogue, r: { id?: string | undefined; anthology: string }): Told {
   const what = `release "${r.id ?? '(no id)'}": anthology "${r.anthology}"`;
   const work = cat.works.get(r.anthology);
   if (work?.kind === 'segment') return [`${what} is a segment`, `a release belongs to a whole anthology: give "${work.anthology.id}"`];
   return [`${what} is not an anthology id`, suggest(r.anthology, anthologyIds(cat))];
 }
 
-function danglingSubject(cat: Catalogue, r: Review): Told {
+function danglingSubject(cat: Catalogue, r: { id?: string | undefined; subject: string }): Told {
   return [`review "${r.id ?? '(no id)'}": subject "${r.subject}" is not an anthology or segment id`, suggest(r.subject, cat.works.keys())];
 }
 

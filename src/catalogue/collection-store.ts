@@ -24,7 +24,7 @@ const HEADER = `# Your memories collection: what you own, what you want, what yo
 
 /** Decode a parsed collection file; every record is checked like data, with positions. */
 function decodeCollection(source: SourceFile, problems: Problems): Collection {
-  return decodeDocument(source, problems, collectionTopLevel, 'a collection file') as unknown as Collection;
+  return decodeDocument(source, problems, collectionTopLevel, 'a collection file').records;
 }
 
 /** Read and decode the collection file; a missing file is an empty collection. */

@@ -1,30 +1,16 @@
 import type { Pos, Problems } from '../source/problem';
+import type { collectionTopLevel, DocumentOf } from './schema';
 import { isObject } from '../store/check';
 import { didYouMean } from '../util/closest';
 
+/** The user's collection file, decoded: its types are those of its schema (collectionTopLevel). */
+export type Collection = DocumentOf<typeof collectionTopLevel>;
+
 /** A release in the user's collection, owned or wanted. */
-export interface CollectionItem {
-  release: string;
-  note?: string;
-  added?: string;
-  at: Pos;
-}
+export type CollectionItem = Collection['owned'][number];
 
 /** One viewing of a work, with an optional rating from 0 to 10 in half points. */
-export interface Viewing {
-  work: string;
-  date?: string;
-  rating?: number;
-  note?: string;
-  at: Pos;
-}
-
-/** The user's collection file, decoded. */
-export interface Collection {
-  owned: CollectionItem[];
-  wanted: CollectionItem[];
-  viewings: Viewing[];
-}
+export type Viewing = Collection['viewings'][number];
 
 /** The collection as the catalogue's queries and tables use it. */
 export interface CollectionIndex {

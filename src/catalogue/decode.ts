@@ -4,7 +4,7 @@ import type { SourceFile } from '../source/parse';
 import type { Pos, Problems } from '../source/problem';
 import { suggest } from '../util/closest';
 import { dateFault } from '../util/date';
-import type { FieldType, Fields, TopLevel } from './schema';
+import type { DocumentOf, FieldType, Fields, RejectedOf, TopLevel } from './schema';
 import { SLUG, topLevel } from './schema';
 import type { RecordsByKind } from './types';
 
@@ -49,35 +49,47 @@ class TooManyAliases extends Error {}
  * What could be read of the skipped ones comes back as `rejected`, to be checked for the rest.
  */
 export function decodeFile(source: SourceFile, problems: Problems): RecordsByKind {
-  const rejected: Record<string, unknown[]> = Object.fromEntries(Object.keys(topLevel).map((k) => [k, []]));
-  const records = decodeDocument(source, problems, topLevel, 'a data file', rejected) as unknown as RecordsByKind;
-  if (Object.values(rejected).some((list) => list.length > 0)) records.rejected = rejected as unknown as RecordsByKind;
-  return records;
+  const { records, rejected } = decodeDocument(source, problems, topLevel, 'a data file');
+  return Object.values(rejected).some((list) => list.length > 0) ? { ...records, rejected } : records;
 }
 
 /**
  * Decode a document whose top level is a mapping of the keys in `table`, each a list of records.
- * The part of each record with a problem that could be read goes to `rejected`, if given.
+ * The part of each record with a problem that could be read goes to `rejected`.
  */
-export function decodeDocument(
+export function decodeDocument<T extends TopLevel>(
+  source: SourceFile,
+  problems: Problems,
+  table: T,
+  what: string,
+): { records: DocumentOf<T>; rejected: RejectedOf<T> } {
+  const lists = (): Record<string, unknown[]> => Object.fromEntries(Object.keys(table).map((k) => [k, []]));
+  const out = lists();
+  const rejected = lists();
+  decodeLists(source, problems, table, what, out, rejected);
+  // Every value has been checked against its field's type in the table: here the records take the types derived from it.
+  return { records: out as DocumentOf<T>, rejected: rejected as RejectedOf<T> };
+}
+
+function decodeLists(
   source: SourceFile,
   problems: Problems,
   table: TopLevel,
   what: string,
-  rejected?: Record<string, unknown[]>,
-): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = Object.fromEntries(Object.keys(table).map((k) => [k, []]));
+  out: Record<string, unknown[]>,
+  rejected: Record<string, unknown[]>,
+): void {
   const ctx: Context = { source, problems, aliases: 0 };
   const root = source.doc.contents;
   const keyList = Object.keys(table)
     .map((k) => `"${k}"`)
     .join(', ');
-  if (root === null || (isScalar(root) && root.value === null)) return out;
+  if (root === null || (isScalar(root) && root.value === null)) return;
   if (!isMap(root)) {
     err(ctx, root, `${what} must be a mapping with the keys ${keyList}; found ${describeNode(root)}`);
-    return out;
+    return;
   }
-  if (tooManyKeys(ctx, root)) return out;
+  if (tooManyKeys(ctx, root)) return;
   const keys = new Set<string>();
   for (const pair of root.items) {
     const key = keyName(ctx, pair.key);
@@ -104,14 +116,14 @@ export function decodeDocument(
           item as Node,
           `more than ${MAX_ALIASES} aliases (*name) in this file; write the values out instead. The rest of the file was not read`,
         );
-        return out;
+        return;
       }
       if (record === INVALID) continue;
       if (!isPartial(record)) out[key]!.push(record);
-      else rejected?.[key]!.push(record);
+      else rejected[key]!.push(record);
     }
   }
-  return out;
+  return;
 }
 
 /** Position of a node's first character. */

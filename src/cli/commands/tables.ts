@@ -92,7 +92,7 @@ const listCommand: TableCommand<Anthology> = {
   examples: ['memories list', 'memories list year:1987', 'memories list director:kawajiri --json', 'memories list | cut -f2'],
   columns: ANTHOLOGY_COLUMNS,
   mark: workMark,
-  json: (rows) => rows as unknown as Record<string, unknown>[],
+  json: (rows) => rows,
   jsonFields: Object.keys(anthologyFields),
 };
 
@@ -127,7 +127,7 @@ const releasesCommand: TableCommand<Release> = {
   ],
   columns: RELEASE_TABLE_COLUMNS,
   mark: releaseMark,
-  json: (rows) => rows as unknown as Record<string, unknown>[],
+  json: (rows) => rows,
   jsonFields: Object.keys(releaseFields),
 };
 
