@@ -22,7 +22,6 @@ if (process.env.MEMORIES_DEBUG && script.cachedDataRejected)
   process.stderr.write(`memories: the code cache ${cacheFile} was rejected; the bundle was compiled instead\n`);
 const bundle = new Module(file, module);
 bundle.filename = file;
-bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
 (script.runInThisContext() as (...args: unknown[]) => void).call(
   bundle.exports,
   bundle.exports,

@@ -8,7 +8,8 @@ import { FIELDS, personNames } from './fields';
 import { folded, foldedFromStore, foldForStore } from './fold';
 import type { Folded } from './fold';
 import type { FieldSource } from './match';
-import { liveSource, PeopleBuilder } from './match';
+import { describeHits, filterItems, liveSource, PeopleBuilder } from './match';
+import type { Query } from './parse';
 
 /** The items of each kind, in the order search lists them. */
 export interface SearchItems {
@@ -21,17 +22,31 @@ export interface SearchItems {
 export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Catalogue) => string[] };
 
 /** What a search reads of one kind: its items, their field values, and the row each is shown as. */
-interface IndexedKind<T> {
+interface Items<T> {
   items(): readonly T[];
   source: FieldSource<T>;
   row(item: T): string[];
 }
 
-/** Per kind, an IndexedKind of whatever its items are (records, or positions in a stored index). */
-export type SearchIndex = Record<SearchKind, IndexedKind<unknown>>;
+/** What a search of one kind found: how many, their rows, and what matched in each (describeHits). */
+export interface FoundRows {
+  rows: string[][];
+  matched: string[];
+}
 
-/** Forget the item type: a search only hands a kind's items back to the same kind's source and row. */
-const erase = <T>(k: IndexedKind<T>): IndexedKind<unknown> => k as unknown as IndexedKind<unknown>;
+/** A search of one kind, over items of its own (records, or positions in a stored index): their type stays inside. */
+type IndexedKind = (query: Query, limit: number | undefined) => FoundRows;
+
+/** Per kind, the search of its items. */
+export type SearchIndex = Record<SearchKind, IndexedKind>;
+
+function indexed<T>(kind: SearchKind, of: Items<T>): IndexedKind {
+  return (query, limit) => {
+    const all = filterItems(() => of.items(), query, kind, of.source);
+    const hits = limit === undefined ? all : all.slice(0, limit);
+    return { rows: hits.map(({ item }) => of.row(item)), matched: describeHits(kind, query, of.source, of.items(), hits) };
+  };
+}
 
 /** What a command searches: which items of the catalogue, shown as which rows. */
 export interface SearchSpec {
@@ -43,12 +58,9 @@ const KINDS: readonly SearchKind[] = ['works', 'people', 'releases'];
 
 /** A search over the loaded catalogue. */
 export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): SearchIndex {
-  const kind = <K extends SearchKind>(k: K): IndexedKind<SearchItems[K][number]> => ({
-    items: () => items[k],
-    source: liveSource(cat),
-    row: (item) => rows[k](item, cat),
-  });
-  return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
+  const kind = <K extends SearchKind>(k: K): IndexedKind =>
+    indexed<SearchItems[K][number]>(k, { items: () => items[k], source: liveSource(cat), row: (item) => rows[k](item, cat) });
+  return { works: kind('works'), people: kind('people'), releases: kind('releases') };
 }
 
 /**
@@ -196,7 +208,7 @@ export function storedIds(snapshot: Snapshot, kind: SearchKind): string[] {
  */
 export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | undefined): SearchIndex {
   const names = (): LinesReader => snapshot.lines('names');
-  const kind = (k: SearchKind): IndexedKind<number> => {
+  const kind = (k: SearchKind): Items<number> => {
     const count = (): number => snapshot.json(`${k}.count`, isCount);
     /** A column of one entry per item, checked to have as many as there are items. */
     const column = <V extends readonly unknown[] | LinesReader>(field: string, read: (name: string) => V): V => {
@@ -259,5 +271,9 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
       row: (i) => textsAt((rows ??= column('rows', (name) => snapshot.lines(name))), i, `${k}.rows`),
     };
   };
-  return { works: erase(kind('works')), people: erase(kind('people')), releases: erase(kind('releases')) };
+  return {
+    works: indexed('works', kind('works')),
+    people: indexed('people', kind('people')),
+    releases: indexed('releases', kind('releases')),
+  };
 }

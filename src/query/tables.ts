@@ -8,8 +8,7 @@ import type { Hit } from './match';
 import { compileQuery, filterItems, liveSource } from './match';
 import type { Query } from './parse';
 import { QueryError } from './parse';
-import type { SearchIndex, SearchItems } from './search-index';
-import { liveIndex } from './search-index';
+import type { FoundRows, SearchIndex, SearchItems } from './search-index';
 import { parseSort, sortItems } from './sort';
 
 /** A query of a table: its terms, and --sort and --limit. */
@@ -127,23 +126,21 @@ export function searchItems(cat: Catalogue): SearchItems {
   };
 }
 
-export type Found = Record<SearchKind, { item: unknown; hit: Hit }[]>;
-
 /** Search works, people and releases at once; a kind whose fields the query does not use is left out. */
-export function searchAll(index: SearchIndex, options: RowQuery): Found {
-  const find = (kind: SearchKind): { item: unknown; hit: Hit }[] => {
-    const hits = filterItems(() => index[kind].items(), options.query, kind, index[kind].source);
-    return options.limit === undefined ? hits : hits.slice(0, options.limit);
-  };
+export function searchAll(index: SearchIndex, options: RowQuery): Record<SearchKind, FoundRows> {
+  const find = (kind: SearchKind): FoundRows => index[kind](options.query, options.limit);
   return { works: find('works'), people: find('people'), releases: find('releases') };
 }
 
-/** Search the loaded catalogue, with its records as the items. */
-export function searchCatalogue(
-  cat: Catalogue,
-  options: RowQuery,
-): { works: { item: Work; hit: Hit }[]; people: { item: Staff; hit: Hit }[]; releases: { item: Release; hit: Hit }[] } {
-  // The rows are not read: a live search hands back its records.
-  const none = { works: () => [], people: () => [], releases: () => [] };
-  return searchAll(liveIndex(cat, searchItems(cat), none), options) as ReturnType<typeof searchCatalogue>;
+type Hits<T> = { item: T; hit: Hit }[];
+
+/** Search the loaded catalogue, with its records as what is found. */
+export function searchCatalogue(cat: Catalogue, options: RowQuery): { works: Hits<Work>; people: Hits<Staff>; releases: Hits<Release> } {
+  const items = searchItems(cat);
+  const source = liveSource(cat);
+  const find = <T>(kind: SearchKind, list: readonly T[]): Hits<T> => {
+    const hits = filterItems(() => list, options.query, kind, source);
+    return options.limit === undefined ? hits : hits.slice(0, options.limit);
+  };
+  return { works: find('works', items.works), people: find('people', items.people), releases: find('releases', items.releases) };
 }

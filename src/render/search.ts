@@ -1,14 +1,11 @@
 import { workRecord } from '../query/credits';
 import type { SearchKind } from '../query/fields';
-import type { RowsOf } from '../query/search-index';
+import type { FoundRows, RowsOf } from '../query/search-index';
 import { escapeLine } from './escape';
 import { countryRegion } from './records';
 import type { Column } from './table';
 import { renderGroups } from './table';
 import type { View } from './view';
-
-/** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and what each matched by (describeHits). */
-export type FoundRows = Record<SearchKind, { rows: readonly (readonly string[])[]; matched: readonly string[] }>;
 
 /** The cells search shows for each kind of item, as they are: escaped when printed, like every table's. */
 export const SEARCH_ROWS: RowsOf = {
@@ -26,7 +23,8 @@ const named: Column = { header: 'TITLE', wrap: true, priority: 8, min: 12, style
  * tab-separated line per result, starting with its kind (work, person, release), then the id,
  * a label, and the fields that matched.
  */
-export function renderSearch(results: FoundRows, view: View): string {
+/** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and what each matched by. */
+export function renderSearch(results: Record<SearchKind, FoundRows>, view: View): string {
   if (!view.tty) {
     const lines: string[] = [];
     for (const [kind, word] of [
@@ -39,7 +37,7 @@ export function renderSearch(results: FoundRows, view: View): string {
     }
     return lines.join('');
   }
-  const rows = ({ rows: found, matched }: FoundRows[SearchKind]): string[][] => found.map((row, i) => [...row, matched[i]!]);
+  const rows = ({ rows: found, matched }: FoundRows): string[][] => found.map((row, i) => [...row, matched[i]!]);
   return renderGroups(
     [
       {

@@ -4,7 +4,7 @@ import type { FoundFile } from '../source/files';
 import type { Problem } from '../source/problem';
 import { digest, isObject, isProblemList } from './check';
 import { openRegular, replaceFile } from './fs';
-import { racy, sameStamp, stampOf } from './stamp';
+import { isStamp, racy, sameStamp, stampOf } from './stamp';
 import type { Stamp } from './stamp';
 
 /** What one file decoded to, and the problems it had, with the stamp it was decoded from. */
@@ -87,15 +87,8 @@ export class FolderCache<T> {
       if (!isObject(data) || data.version !== VERSION || data.build !== build || data.folder !== folder || !isObject(data.files))
         return cache;
       for (const [key, entry] of Object.entries(data.files)) {
-        if (
-          isObject(entry) &&
-          Array.isArray(entry.stamp) &&
-          entry.stamp.length === 5 &&
-          isProblemList(entry.problems) &&
-          check(entry.records)
-        ) {
-          cache.entries[key] = entry as unknown as CacheEntry<T>;
-        }
+        if (isObject(entry) && isStamp(entry.stamp) && isProblemList(entry.problems) && check(entry.records))
+          cache.entries[key] = { stamp: entry.stamp, problems: entry.problems, records: entry.records };
       }
     } catch {
       // No cache yet, or one that cannot be used: start empty.

@@ -1,11 +1,8 @@
 import { Command } from '@commander-js/extra-typings';
-import type { SearchKind } from '../../query/fields';
 import type { Hit } from '../../query/match';
-import { describeHits } from '../../query/match';
 import type { SearchSpec } from '../../query/search-index';
 import { renderJson } from '../../render/json';
 import { renderSearch, SEARCH_ROWS } from '../../render/search';
-import type { FoundRows } from '../../render/search';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import type { QueryOptions } from './query-options';
@@ -77,12 +74,8 @@ function runSearch(ctx: Context, options: SearchOptions): number {
   }
   const text = ctx.searchIndex(SEARCH, (index) => {
     const results = searchAll(index, options);
-    const rows = (kind: SearchKind): FoundRows[SearchKind] => ({
-      rows: results[kind].map(({ item }) => index[kind].row(item)),
-      matched: describeHits(kind, options.query, index[kind].source, index[kind].items(), results[kind]),
-    });
-    const found = results.works.length + results.people.length + results.releases.length;
-    return found === 0 ? undefined : renderSearch({ works: rows('works'), people: rows('people'), releases: rows('releases') }, ctx.out);
+    const found = results.works.rows.length + results.people.rows.length + results.releases.rows.length;
+    return found === 0 ? undefined : renderSearch(results, ctx.out);
   });
   if (text === undefined) ctx.io.stderr.write('no matches\n');
   else ctx.write(text);
