@@ -21,8 +21,17 @@ export interface Catalogue {
   creditsByStaff: Map<string, CreditOn[]>;
   releasesByAnthology: Map<string, Release[]>;
   reviewsBySubject: Map<string, Review[]>;
-  /** The user's collection, once attached (see collection.ts). */
-  collection?: CollectionIndex | undefined;
+}
+
+/**
+ * What queries and views read: the catalogue, and beside it the user's collection (undefined
+ * when there is none, or when a command reads the collection itself, under its lock). The
+ * collection is an input of its own because it changes without the data folders changing: a
+ * stored index or view pairs its catalogue with the collection of the run.
+ */
+export interface Library {
+  catalogue: Catalogue;
+  collection: CollectionIndex | undefined;
 }
 
 function where(at: Pos): string {

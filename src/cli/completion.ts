@@ -5,7 +5,7 @@ import type { CommandModule } from './commands/command';
 import { tableCommands } from './commands/tables';
 import { escapeLine } from '../render/escape';
 import { EXIT, usageError } from './errors';
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Library } from '../catalogue/catalogue';
 import { FIELD_ALIASES, FIELDS } from '../query/fields';
 import type { SearchKind } from '../query/fields';
 import { own } from '../util/own';
@@ -144,8 +144,8 @@ function idsOf(cat: Catalogue, kinds: readonly RefKind[]): string[] {
  * that the catalogue holds, and all its values where they are few; anthology ids for the
  * fields that name an anthology. None for a free field (names, titles).
  */
-function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Catalogue): string[] {
-  if (field === 'anthology' || field === 'work') return cat().anthologies.map((a) => a.id);
+function fieldValues(kinds: readonly SearchKind[], field: string, library: () => Library): string[] {
+  if (field === 'anthology' || field === 'work') return library().catalogue.anthologies.map((a) => a.id);
   const name = own(FIELD_ALIASES, field) ?? field;
   const values = new Set<string>();
   for (const kind of kinds) {
@@ -153,7 +153,7 @@ function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Cat
     if (!def?.choices) continue;
     const choices = def.choices();
     if (choices.length <= 20) choices.forEach((c) => values.add(c));
-    for (const item of searchItems(cat())[kind]) for (const v of def.values(item, cat())) values.add(String(v));
+    for (const item of searchItems(library().catalogue)[kind]) for (const v of def.values(item, library())) values.add(String(v));
   }
   return [...values];
 }
@@ -162,10 +162,10 @@ function fieldValues(kinds: readonly SearchKind[], field: string, cat: () => Cat
  * Candidates for the last of `words` (the word being typed, possibly empty), given the words
  * before it: commands, flags and their values (from commander's own definitions: what takes a
  * value, and its choices), query fields ("director:") and their values, ids by the kinds each
- * command accepts, and FILES where a path goes. `catalogue` is only called when ids or values
+ * command accepts, and FILES where a path goes. `library` is only called when ids or values
  * are needed.
  */
-function completeWords(program: CommandUnknownOpts, words: string[], catalogue: () => Catalogue): string[] {
+function completeWords(program: CommandUnknownOpts, words: string[], library: () => Library): string[] {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   const visible = program.commands.filter((c) => c.name() !== '__complete');
@@ -191,14 +191,14 @@ function completeWords(program: CommandUnknownOpts, words: string[], catalogue: 
   } else if (current.startsWith('-')) candidates = [...longOptions(cmd ?? program), ...(cmd ? longOptions(program) : [])];
   else if (!cmd) candidates = visible.map((c) => c.name());
   else if (PATHS.has(cmd.name())) return [FILES];
-  else if (own(REFS_OF, cmd.name())) candidates = idsOf(catalogue(), REFS_OF[cmd.name()]!);
+  else if (own(REFS_OF, cmd.name())) candidates = idsOf(library().catalogue, REFS_OF[cmd.name()]!);
   else if (cmd.name() === 'fields') candidates = Object.keys(FIELDS);
   else if (cmd.name() === 'completion') candidates = Object.keys(COMPLETION_SCRIPTS);
   else if (kinds.length > 0) {
     const colon = current.indexOf(':');
     if (colon >= 0) {
       const field = current.slice(0, colon);
-      candidates = fieldValues(kinds, field, catalogue).map((v) => `${field}:${v}`);
+      candidates = fieldValues(kinds, field, library).map((v) => `${field}:${v}`);
     } else candidates = [...new Set([...kinds.flatMap((k) => Object.keys(FIELDS[k])), ...Object.keys(FIELD_ALIASES)])].map((f) => `${f}:`);
   } else candidates = [];
   return [...new Set(candidates)].filter((c) => c.startsWith(current)).sort();
@@ -231,7 +231,7 @@ export const complete: CommandModule = {
     () => new Command('__complete').argument('[words...]').allowUnknownOption().helpOption(false),
     ([words], _flags, command): { words: string[]; program: CommandUnknownOpts } => ({ words, program: command.parent ?? command }),
     (ctx, { words, program }) => {
-      const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.catalogue());
+      const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.library());
       ctx.write(candidates.map((c) => `${c}\n`).join(''));
       return EXIT.ok;
     },

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Library } from '../catalogue/catalogue';
 import { indexCollection, isCollection } from '../catalogue/collection';
 import type { CollectionIndex, KnownIds } from '../catalogue/collection';
 import { loadCatalogue } from '../catalogue/load';
@@ -34,12 +34,16 @@ export interface DataSource {
   collectionPath: string;
   /**
    * Load the catalogue and the user's collection, printing a bounded list of problems to
-   * stderr; once per run. The commands that change the collection read it themselves, under
-   * its lock, and load the catalogue without it (`collection: false`).
+   * stderr; once per run.
    */
-  catalogue(options?: { collection?: boolean }): Catalogue;
+  library(): Library;
+  /**
+   * The catalogue alone, for the commands that change the collection: they read it
+   * themselves, under its lock.
+   */
+  catalogue(): Catalogue;
   /** Load the data folders and the collection, problems included, printing nothing. */
-  load(folders?: string[], withCollection?: boolean): LoadResult;
+  load(folders?: string[]): Loaded;
   /**
    * Run a search over the stored index of the data folders when it is fresh, printing the
    * problems the data had as catalogue() would; otherwise over the catalogue, storing an index
@@ -83,6 +87,11 @@ function progressLine(io: Io): { update: (done: number, total: number) => void; 
   };
 }
 
+/** A load of data folders and the collection; fileCount counts the collection file too. */
+interface Loaded extends LoadResult {
+  collection: CollectionIndex | undefined;
+}
+
 /** Turn the errors about files the user named into exit 4, with what to do. */
 function filesNamed<R>(run: () => R): R {
   try {
@@ -107,6 +116,8 @@ export function createDataSource(
   err: View,
 ): DataSource {
   let loaded: Catalogue | undefined;
+  // The collection, once read beside `loaded`.
+  let mine: { collection: CollectionIndex | undefined } | undefined;
   // The problems of the data alone, without the collection's: what a snapshot stores.
   let dataProblems: Problem[] = [];
   // Views that fromStore found missing or unusable, to be kept when those folders are loaded.
@@ -137,7 +148,9 @@ export function createDataSource(
     return indexCollection(collection, known(), problems);
   };
 
-  const load = (which = folders, withCollection = true): LoadResult =>
+  const known = (cat: Catalogue) => (): KnownIds => ({ releases: cat.releaseById, works: cat.works });
+
+  const load = (which = folders, withCollection = true): Loaded =>
     filesNamed(() => {
       const progress = io.stderr.isTTY ? progressLine(io) : undefined;
       let result: LoadResult;
@@ -156,21 +169,27 @@ export function createDataSource(
         store.keepSnapshot('views', which, wanted.stamps, dataProblems, viewSections(cat, result.fileCount, wanted.spec.tables(cat)));
         wanted = undefined;
       }
-      if (withCollection) cat.collection = readCollection(() => ({ releases: cat.releaseById, works: cat.works }), result.problems);
-      if (cat.collection) result.fileCount++;
-      return result;
+      const collection = withCollection ? readCollection(known(cat), result.problems) : undefined;
+      return { ...result, collection, fileCount: result.fileCount + (collection ? 1 : 0) };
     });
 
   const warn = (problems: readonly Problem[]): void => {
     if (problems.length > 0) io.stderr.write(renderLoadWarnings(problems, err));
   };
 
-  const catalogue = ({ collection = true } = {}): Catalogue => {
-    if (loaded) return loaded;
-    const result = load(folders, collection);
-    if (!warned) warn(result.problems.list);
-    loaded = result.catalogue;
-    return loaded;
+  /** The catalogue, loaded once, and with it the collection when asked for (read then if an earlier call left it out). */
+  const open = (withCollection: boolean): Library => {
+    if (!loaded) {
+      const result = load(folders, withCollection);
+      if (!warned) warn(result.problems.list);
+      loaded = result.catalogue;
+      if (withCollection) mine = { collection: result.collection };
+    } else if (withCollection && !mine) {
+      const problems = new Problems();
+      mine = { collection: readCollection(known(loaded), problems) };
+      warn(problems.list);
+    }
+    return { catalogue: loaded, collection: mine?.collection };
   };
 
   /** The stamps of the files of `which`, or undefined when nothing is kept or some cannot be read (a load reports their problems afresh). */
@@ -224,12 +243,13 @@ export function createDataSource(
       );
       if (found.kind === 'answered') return found.answer;
     }
-    const cat = catalogue();
+    const library = open(true);
+    const cat = library.catalogue;
     const items = spec.items(cat);
-    if (!stamps) return use(liveIndex(cat, items, spec.rows));
+    if (!stamps) return use(liveIndex(library, items, spec.rows));
     // The index just made answers, as it will answer the next search.
     return use(
-      storedIndex(store.keepSnapshot('search', folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), cat.collection),
+      storedIndex(store.keepSnapshot('search', folders, stamps, dataProblems, indexSections(cat, items, spec.rows)), library.collection),
     );
   };
 
@@ -252,5 +272,13 @@ export function createDataSource(
     return undefined;
   };
 
-  return { folders, collectionPath, catalogue, load, searchIndex, fromStore };
+  return {
+    folders,
+    collectionPath,
+    library: () => open(true),
+    catalogue: () => open(false).catalogue,
+    load: (which) => load(which),
+    searchIndex,
+    fromStore,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Library } from '../catalogue/catalogue';
 import { FORMATS, MEDIA, REGIONS, ROLES, STATUSES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Titles, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
@@ -12,7 +12,7 @@ type FieldKind = 'text' | 'number' | 'date';
 export interface FieldDef<T> {
   kind: FieldKind;
   doc: string;
-  values(item: T, cat: Catalogue): (string | number)[];
+  values(item: T, library: Library): (string | number)[];
   /**
    * For fields whose values are people's names: the staff ids behind them, so that a search
    * matches each person's names once rather than once per credit (see match.ts).
@@ -44,7 +44,7 @@ export type SearchKind = 'works' | 'people' | 'releases';
 const text = <T>(doc: string, values: (item: T, cat: Catalogue) => (string | undefined)[]): FieldDef<T> => ({
   kind: 'text',
   doc,
-  values: (item, cat) => values(item, cat).filter((v): v is string => typeof v === 'string' && v !== ''),
+  values: (item, { catalogue }) => values(item, catalogue).filter((v): v is string => typeof v === 'string' && v !== ''),
 });
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
@@ -56,7 +56,7 @@ function mine<T>(
   keys: (item: T, cat: Catalogue) => string[],
   values: (keys: string[], collection: CollectionIndex | undefined) => (string | number)[],
 ): FieldDef<T> {
-  return { kind, doc, mine: { keys, values }, values: (item, cat) => values(keys(item, cat), cat.collection) };
+  return { kind, doc, mine: { keys, values }, values: (item, { catalogue, collection }) => values(keys(item, catalogue), collection) };
 }
 
 const releasesOf = (w: Work, cat: Catalogue): string[] => (cat.releasesByAnthology.get(w.anthology.id) ?? []).map((r) => r.id);
@@ -95,7 +95,7 @@ function credited(doc: string, roles: readonly string[] | undefined): FieldDef<W
     doc,
     people,
     credits: { of: creditsOf, roles },
-    values: (work, cat) => people(work).flatMap((id) => personNames(cat.staffById.get(id))),
+    values: (work, { catalogue }) => people(work).flatMap((id) => personNames(catalogue.staffById.get(id))),
   };
 }
 
@@ -169,7 +169,11 @@ const peopleFields: Record<string, FieldDef<Staff>> = {
     (cat.creditsByStaff.get(s.id) ?? []).flatMap(({ work }) => [work.anthology.id, ...titleForms(work.anthology)]),
   ),
   born: { kind: 'date', doc: 'date of birth', values: (s) => (s.born ? [s.born] : []) },
-  credits: { kind: 'number', doc: 'how many credits they have', values: (s, cat) => [cat.creditsByStaff.get(s.id)?.length ?? 0] },
+  credits: {
+    kind: 'number',
+    doc: 'how many credits they have',
+    values: (s, { catalogue }) => [catalogue.creditsByStaff.get(s.id)?.length ?? 0],
+  },
 };
 
 const languages = (codes: string[]): string[] => codes.flatMap((c) => [c, languageName(c)]);

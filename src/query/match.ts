@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Library } from '../catalogue/catalogue';
 import type { FieldDef, SearchKind } from './fields';
 import { BARE, FIELDS, personNames } from './fields';
 import { folded } from './fold';
@@ -126,13 +126,14 @@ export interface FieldSource<T> {
   peopleWith?(words: readonly string[]): Iterable<number>;
 }
 
-/** Field values read from the catalogue itself; people are numbered by their place in cat.staff. */
-export function liveSource<T>(cat: Catalogue): FieldSource<T> {
+/** Field values read from the catalogue itself (and the collection beside it); people are numbered by their place in its staff. */
+export function liveSource<T>(library: Library): FieldSource<T> {
+  const cat = library.catalogue;
   let numbers: Map<string, number> | undefined;
   return {
-    values: (_field, def) => (item) => def.values(item, cat),
-    texts: (_field, def) => (item) => def.values(item, cat).map((v) => folded(String(v))),
-    forms: (_field, def) => (item) => def.values(item, cat).map(String),
+    values: (_field, def) => (item) => def.values(item, library),
+    texts: (_field, def) => (item) => def.values(item, library).map((v) => folded(String(v))),
+    forms: (_field, def) => (item) => def.values(item, library).map(String),
     people(_field, def, items) {
       numbers ??= new Map(cat.staff.map((s, i) => [s.id, i]));
       const column = new PeopleBuilder(cat.staff.length);

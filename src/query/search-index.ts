@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Library } from '../catalogue/catalogue';
 import type { CollectionIndex } from '../catalogue/collection';
 import { Ints, Lines, SnapshotDamage } from '../store/snapshot';
 import type { LinesReader, Snapshot } from '../store/snapshot';
@@ -56,10 +56,11 @@ export interface SearchSpec {
 
 const KINDS: readonly SearchKind[] = ['works', 'people', 'releases'];
 
-/** A search over the loaded catalogue. */
-export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): SearchIndex {
+/** A search over the loaded catalogue and the collection beside it. */
+export function liveIndex(library: Library, items: SearchItems, rows: RowsOf): SearchIndex {
+  const source = liveSource(library);
   const kind = <K extends SearchKind>(k: K): IndexedKind =>
-    indexed<SearchItems[K][number]>(k, { items: () => items[k], source: liveSource(cat), row: (item) => rows[k](item, cat) });
+    indexed<SearchItems[K][number]>(k, { items: () => items[k], source, row: (item) => rows[k](item, library.catalogue) });
   return { works: kind('works'), people: kind('people'), releases: kind('releases') };
 }
 
@@ -83,6 +84,8 @@ export function liveIndex(cat: Catalogue, items: SearchItems, rows: RowsOf): Sea
  */
 export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf): Record<string, unknown> {
   const person = new Map(cat.staff.map((s, i) => [s.id, i]));
+  // No collection: a field of it keeps its keys, and the collection of each run gives their values.
+  const records: Library = { catalogue: cat, collection: undefined };
   /** A text column and its keys column, from each item's values folded (each distinct string is folded once). */
   const textColumns = <T>(list: readonly T[], values: (item: T) => readonly (string | number)[]): [Lines, Lines] => {
     const spaced = Lines.of(
@@ -102,16 +105,16 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     const fields = FIELDS[kind] as Record<string, FieldDef<unknown>>;
     const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
     sections[`${kind}.count`] = list.length;
-    sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, cat)[0]);
+    sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, records)[0]);
     sections[`${kind}.rows`] = Lines.of(list.map((item) => JSON.stringify(row(item, cat))));
     Object.assign(sections, peopleColumns(kind, list, fields, person));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
       if (def.mine) sections[`${kind}.${name}`] = list.map((item) => def.mine!.keys(item, cat));
       else if (def.kind === 'text')
-        [sections[`${kind}.${name}`], sections[`${kind}.${name}.keys`]] = textColumns(list, (item) => def.values(item, cat));
-      else sections[`${kind}.${name}`] = list.map((item) => def.values(item, cat));
-      if (def.forms) sections[`${kind}.${name}.forms`] = Lines.of(list.map((item) => JSON.stringify(def.values(item, cat))));
+        [sections[`${kind}.${name}`], sections[`${kind}.${name}.keys`]] = textColumns(list, (item) => def.values(item, records));
+      else sections[`${kind}.${name}`] = list.map((item) => def.values(item, records));
+      if (def.forms) sections[`${kind}.${name}.forms`] = Lines.of(list.map((item) => JSON.stringify(def.values(item, records))));
     }
   }
   return sections;

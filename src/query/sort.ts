@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Library } from '../catalogue/catalogue';
 import { didYouMean } from '../util/closest';
 import type { FieldDef, SearchKind } from './fields';
 import { FIELD_ALIASES, FIELDS } from './fields';
@@ -34,10 +34,10 @@ export function parseSort(spec: string, kind: SearchKind): SortKey[] {
 }
 
 /** Sort items by the first value of each key's field; items without a value go last. Stable. */
-export function sortItems<R, T>(rows: R[], subject: (row: R) => T, keys: SortKey[], kind: SearchKind, cat: Catalogue): R[] {
+export function sortItems<R, T>(rows: R[], subject: (row: R) => T, keys: SortKey[], kind: SearchKind, library: Library): R[] {
   if (keys.length === 0) return rows;
   const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
-  const keyed = rows.map((row) => ({ row, values: keys.map((k) => fields[k.field]!.values(subject(row), cat)[0]) }));
+  const keyed = rows.map((row) => ({ row, values: keys.map((k) => fields[k.field]!.values(subject(row), library)[0]) }));
   keyed.sort((a, b) => {
     for (const [i, k] of keys.entries()) {
       const x = a.values[i];

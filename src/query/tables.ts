@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Library } from '../catalogue/catalogue';
 import { segmentRefs } from '../catalogue/catalogue';
 import type { Anthology, Release, SegmentRef, Staff, Work } from '../catalogue/types';
 import type { FieldDef, SearchKind } from './fields';
@@ -77,8 +77,8 @@ export const RELEASES: TableRows<Release> = {
 };
 
 /** Filter, sort and limit a table's rows by a query; a filtered table keeps its own order. */
-export function queryRows<T>(table: TableRows<T>, cat: Catalogue, options: RowQuery): T[] {
-  const matcher = compileQuery<unknown>(options.query, table.kind, liveSource(cat));
+export function queryRows<T>(table: TableRows<T>, library: Library, options: RowQuery): T[] {
+  const matcher = compileQuery<unknown>(options.query, table.kind, liveSource(library));
   if (!matcher) {
     const fields = options.query.groups
       .flat()
@@ -89,11 +89,11 @@ export function queryRows<T>(table: TableRows<T>, cat: Catalogue, options: RowQu
       fields.join(' '),
     );
   }
-  const rows = table.rows(cat);
+  const rows = table.rows(library.catalogue);
   const matched = matcher(rows.map(table.subject));
   // Only search orders by how well each matched.
   const found = rows.filter((_, i) => matched[i] !== undefined);
-  const sorted = options.sort ? sortItems(found, table.subject, parseSort(options.sort, table.kind), table.kind, cat) : found;
+  const sorted = options.sort ? sortItems(found, table.subject, parseSort(options.sort, table.kind), table.kind, library) : found;
   return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
 }
 
@@ -101,17 +101,17 @@ export function queryRows<T>(table: TableRows<T>, cat: Catalogue, options: RowQu
  * "no anthologies match year:1900", and for each field of the query that only some records
  * have, how many have it: "status is recorded for 1 of 18 releases".
  */
-export function noMatches<T>(table: TableRows<T>, cat: Catalogue, query: Query): string {
+export function noMatches<T>(table: TableRows<T>, library: Library, query: Query): string {
   const terms = query.groups.map((g) => g.map((t) => t.raw).join(' ')).join(' , ');
   if (terms === '') return `there are no ${table.noun} in the loaded data`;
-  const all = table.rows(cat).map(table.subject);
+  const all = table.rows(library.catalogue).map(table.subject);
   const fields = FIELDS[table.kind] as Record<string, FieldDef<unknown>>;
   const recorded = [
     ...new Set(query.groups.flat().flatMap((t) => (t.field === undefined ? [] : [FIELD_ALIASES[t.field] ?? t.field]))),
   ].flatMap((name) => {
     const def = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!def || def.mine) return [];
-    const count = all.filter((item) => def.values(item, cat).length > 0).length;
+    const count = all.filter((item) => def.values(item, library).length > 0).length;
     return count < all.length ? [`${name} is recorded for ${count} of ${all.length} ${table.noun}`] : [];
   });
   return [`no ${table.noun} match ${terms}`, ...recorded].join('; ');
@@ -135,9 +135,9 @@ export function searchAll(index: SearchIndex, options: RowQuery): Record<SearchK
 type Hits<T> = { item: T; hit: Hit }[];
 
 /** Search the loaded catalogue, with its records as what is found. */
-export function searchCatalogue(cat: Catalogue, options: RowQuery): { works: Hits<Work>; people: Hits<Staff>; releases: Hits<Release> } {
-  const items = searchItems(cat);
-  const source = liveSource(cat);
+export function searchCatalogue(library: Library, options: RowQuery): { works: Hits<Work>; people: Hits<Staff>; releases: Hits<Release> } {
+  const items = searchItems(library.catalogue);
+  const source = liveSource(library);
   const find = <T>(kind: SearchKind, list: readonly T[]): Hits<T> => {
     const hits = filterItems(() => list, options.query, kind, source);
     return options.limit === undefined ? hits : hits.slice(0, options.limit);

@@ -1,6 +1,6 @@
 import { buildCatalogue } from '../catalogue/catalogue';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CollectionIndex, KnownIds } from '../catalogue/collection';
+import type { KnownIds } from '../catalogue/collection';
 import { isRecordsByKind } from '../catalogue/load';
 import type { RecordsByKind, Staff } from '../catalogue/types';
 import { Problems } from '../source/problem';
@@ -152,8 +152,8 @@ export interface StoredViews {
   knownIds(): KnownIds;
   /** The one record REF names, or undefined when it names none or several (the files answer those, with their messages). */
   find(ref: string, kinds?: readonly RefKind[]): StoredTarget | undefined;
-  /** A catalogue of everything the views of these targets print, with the collection attached. */
-  catalogueFor(targets: readonly StoredTarget[], collection: CollectionIndex | undefined): Catalogue;
+  /** A catalogue of everything the views of these targets print. */
+  catalogueFor(targets: readonly StoredTarget[]): Catalogue;
   /** The target itself, in a catalogue from catalogueFor. */
   target(cat: Catalogue, t: StoredTarget): Target;
   /** The first `limit` rows of a table (all without one). */
@@ -223,7 +223,7 @@ export function storedViews(snapshot: Snapshot): StoredViews {
       const found = matchRef(source, ref, among);
       return found?.kind === 'found' ? found.target : undefined;
     },
-    catalogueFor(targets, collection) {
+    catalogueFor(targets) {
       const clusters = { length: snapshot.json('clusters.count', isCount), get: (c: number) => chunkLine(snapshot, 'clusters', c) };
       const people = { length: snapshot.json('people.count', isCount), get: (p: number) => chunkLine(snapshot, 'people', p) };
       const clusterPeople = readLists(snapshot.ints('clusters.people'), clusters.length, people.length, 'clusters.people');
@@ -245,9 +245,7 @@ export function storedViews(snapshot: Snapshot): StoredViews {
       const order = (set: Set<number>): number[] => [...set].sort((a, b) => a - b);
       const parts = order(wanted).map((c) => parsed(clusters.get(c), isRecordsByKind, `cluster ${c}`));
       const staff = order(who).map((p) => parsed(people.get(p), isStaff, `person ${p}`));
-      const cat = buildCatalogue([...parts, { anthologies: [], staff, releases: [], reviews: [] }], new Problems());
-      if (collection) cat.collection = collection;
-      return cat;
+      return buildCatalogue([...parts, { anthologies: [], staff, releases: [], reviews: [] }], new Problems());
     },
     target(cat, { kind, id }) {
       const work = kind === 'work' ? cat.works.get(id) : undefined;

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Library } from '../catalogue/catalogue';
 import type { Release } from '../catalogue/types';
 import { languageName } from './layout';
 import { audioLine, EDITION_SPECS, PICTURE_SPECS } from './release-specs';
@@ -12,24 +12,27 @@ import type { View } from './view';
 
 const list = (items: string[] | undefined): string | undefined => (items?.length ? items.join('; ') : undefined);
 
-type Spec = [label: string, value: (r: Release, cat: Catalogue) => string | undefined];
+type Spec = [label: string, value: (r: Release, library: Library) => string | undefined];
 const spec = ({ label, value }: ReleaseSpec): Spec => [label, (r) => value(r)];
 
 /** Every spec a collector compares, in reading order: those show prints, then the lists and the collection. */
 const SPECS: Spec[] = [
-  ['Anthology', (r, cat) => cat.works.get(r.anthology)?.anthology.title ?? r.anthology],
+  ['Anthology', (r, { catalogue }) => catalogue.works.get(r.anthology)?.anthology.title ?? r.anthology],
   ...EDITION_SPECS.map(spec),
   ...PICTURE_SPECS.map(spec),
   ['Audio', (r) => list(r.audio?.map(audioLine))],
   ['Subtitles', (r) => list(r.subtitles?.map(languageName))],
   ['Extras', (r) => list(r.extras)],
-  ['In your collection', (r, cat) => (cat.collection?.owned.has(r.id) ? 'owned' : cat.collection?.wanted.has(r.id) ? 'wanted' : undefined)],
+  [
+    'In your collection',
+    (r, { collection }) => (collection?.owned.has(r.id) ? 'owned' : collection?.wanted.has(r.id) ? 'wanted' : undefined),
+  ],
 ];
 
 /** The comparison as data: one row per spec that any release has, and whether the values differ. */
-export function compareReleases(cat: Catalogue, releases: Release[]): { label: string; values: string[]; differs: boolean }[] {
+export function compareReleases(library: Library, releases: Release[]): { label: string; values: string[]; differs: boolean }[] {
   return SPECS.map(([label, value]) => {
-    const values = releases.map((r) => value(r, cat) ?? '');
+    const values = releases.map((r) => value(r, library) ?? '');
     return { label, values, differs: new Set(values).size > 1 };
   }).filter((row) => row.values.some((v) => v !== ''));
 }
@@ -44,8 +47,8 @@ const MIN_SIDE = 14;
  * "≠" (and yellow in colour). A pipe gets tab-separated lines: first "Release" and the ids, then
  * each spec and its values, each line ending in "differs" or "".
  */
-export function renderCompare(cat: Catalogue, releases: Release[], view: View): string {
-  const rows = compareReleases(cat, releases);
+export function renderCompare(library: Library, releases: Release[], view: View): string {
+  const rows = compareReleases(library, releases);
   if (!view.tty) {
     const lines = [
       ['Release', ...releases.map((r) => r.id), ''],

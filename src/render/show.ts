@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Library } from '../catalogue/catalogue';
 import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
 import { ROLES } from '../catalogue/schema';
 import { anthologyStudios, workRecord } from '../query/credits';
@@ -67,8 +67,9 @@ function reviewPointer(cat: Catalogue, id: string, view: View): string {
 }
 
 /** The detail view of an anthology: header, credits, synopsis, each segment, releases. */
-export function renderAnthology(cat: Catalogue, a: Anthology, view: View): string {
-  let out = heading(a.title, `(${a.year})`, view, workMark(cat.collection, a.id));
+export function renderAnthology(library: Library, a: Anthology, view: View): string {
+  const cat = library.catalogue;
+  let out = heading(a.title, `(${a.year})`, view, workMark(library.collection, a.id));
   out += renderFields(
     [
       ['ID', a.id],
@@ -85,7 +86,7 @@ export function renderAnthology(cat: Catalogue, a: Anthology, view: View): strin
   );
   out += section('Credits', renderCredits(cat, a.credits, view, '  '), view);
   out += section('Synopsis', a.synopsis ? renderProse(a.synopsis, view) : '', view);
-  out += section('Segments', a.segments.map((s, i) => renderSegmentSummary(cat, s, i + 1, view)).join('\n'), view);
+  out += section('Segments', a.segments.map((s, i) => renderSegmentSummary(library, s, i + 1, view)).join('\n'), view);
   const releases = cat.releasesByAnthology.get(a.id) ?? [];
   out += section(
     'Releases',
@@ -100,9 +101,9 @@ export function renderAnthology(cat: Catalogue, a: Anthology, view: View): strin
   return out + trailer(a, view);
 }
 
-function renderSegmentSummary(cat: Catalogue, s: Segment, n: number, view: View): string {
+function renderSegmentSummary({ catalogue: cat, collection }: Library, s: Segment, n: number, view: View): string {
   const extra = [titleForms(s), s.runtime === undefined ? '' : `${s.runtime} min`, s.studios?.join(', ') ?? ''].filter(Boolean).join(' · ');
-  const mark = workMark(cat.collection, s.id);
+  const mark = workMark(collection, s.id);
   const line = renderHanging(
     [
       { text: `${n}. ` },
@@ -125,9 +126,9 @@ function releaseSummary(r: Release): string {
 }
 
 /** The detail view of a segment: its anthology, credits, synopsis and reviews. */
-export function renderSegment(cat: Catalogue, work: Work & { kind: 'segment' }, view: View): string {
+export function renderSegment({ catalogue: cat, collection }: Library, work: Work & { kind: 'segment' }, view: View): string {
   const { segment: s, anthology: a, number } = work;
-  let out = heading(s.title, `segment ${number} of ${a.title} (${a.year})`, view, workMark(cat.collection, s.id));
+  let out = heading(s.title, `segment ${number} of ${a.title} (${a.year})`, view, workMark(collection, s.id));
   out += renderFields(
     [
       ['ID', s.id],
@@ -185,7 +186,7 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: R
 }
 
 /** Every field of a release, laid out for reading. */
-export function renderRelease(cat: Catalogue, r: Release, view: View): string {
+export function renderRelease({ catalogue: cat, collection }: Library, r: Release, view: View): string {
   const work = cat.works.get(r.anthology);
   const title = work ? workLabel(work) : r.anthology;
   // "Memories: US DVD (Columbia TriStar Home Entertainment, 2004)"
@@ -194,14 +195,14 @@ export function renderRelease(cat: Catalogue, r: Release, view: View): string {
     `${title}: ${r.country} ${formatLabel(r.format)}${r.title ? `, ${r.title}` : ''}`,
     `(${[r.publisher, year].filter(Boolean).join(', ')})`,
     view,
-    releaseMark(cat.collection, r.id),
+    releaseMark(collection, r.id),
   );
   out += renderFields(
     [
       ['ID', r.id],
       ['Anthology', `${title} [${r.anthology}]`],
       ...EDITION_SPECS.map((spec): Field => [spec.label, spec.value(r)]),
-      ['Collection', cat.collection?.owned.has(r.id) ? 'you own it' : cat.collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
+      ['Collection', collection?.owned.has(r.id) ? 'you own it' : collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
     ],
     view,
   );

@@ -6,6 +6,9 @@ import { matchFolded, matchText, RANK } from '../../src/query/match';
 import { foldedFromStore, foldForStore, foldKey, foldKeyAnyOrder, foldWords } from '../../src/query/fold';
 import { parseQuery, QueryError, tokenize } from '../../src/query/parse';
 import { LIST, queryRows, RELEASES, SEGMENTS, searchCatalogue, STAFF } from '../../src/query/tables';
+import type { Library } from '../../src/catalogue/catalogue';
+import { indexCollection } from '../../src/catalogue/collection';
+import { Problems } from '../../src/source/problem';
 import { BUNDLED } from '../helpers';
 
 describe('tokenize', () => {
@@ -127,7 +130,8 @@ describe('matchText', () => {
 });
 
 describe('queries on the bundled catalogue', () => {
-  const { catalogue: cat } = loadCatalogue([BUNDLED], { parse: parseFile });
+  const { catalogue } = loadCatalogue([BUNDLED], { parse: parseFile });
+  const cat: Library = { catalogue, collection: undefined };
   const ids = <T extends { id: string }>(rows: T[]): string[] => rows.map((r) => r.id);
   const q = (...args: string[]) => ({ query: parseQuery(args) });
 
@@ -184,6 +188,22 @@ describe('queries on the bundled catalogue', () => {
       'memories-jp-laserdisc',
     ]);
     expect(ids(queryRows(RELEASES, cat, q('subtitles:portuguese')))).toEqual(['memories-us-dvd-2004']);
+  });
+
+  it('reads the collection it is given, beside the same catalogue', () => {
+    const at = { file: 'collection.yaml', line: 1, col: 1 };
+    const mine = indexCollection(
+      { owned: [{ release: 'memories-us-dvd-2004', at }], wanted: [], viewings: [{ work: 'magnetic-rose', rating: 9, at }] },
+      { releases: catalogue.releaseById, works: catalogue.works },
+      new Problems(),
+    );
+    const withMine: Library = { catalogue, collection: mine };
+    expect(ids(queryRows(RELEASES, withMine, q('owned:yes')))).toEqual(['memories-us-dvd-2004']);
+    expect(ids(queryRows(RELEASES, cat, q('owned:yes')))).toEqual([]);
+    expect(ids(queryRows(LIST, withMine, q('owned:yes')))).toEqual(['memories']);
+    expect(queryRows(SEGMENTS, withMine, q('rating:9')).map((s) => s.segment.id)).toEqual(['magnetic-rose']);
+    expect(searchCatalogue(withMine, q('watched:yes')).works.map((h) => h.item.kind)).toEqual(['segment']);
+    expect(searchCatalogue(cat, q('watched:yes')).works).toEqual([]);
   });
 
   it('searches every kind at once', () => {

@@ -23,10 +23,11 @@ const { catalogue: cat } = catalogueOf(...texts);
 const views = storedViews(snapshotOf(encodeSnapshot('key', [], [], viewSections(cat, texts.length, VIEWS.tables(cat)))));
 const view = decideView({ write: () => undefined, isTTY: true, columns: 100 }, { NO_COLOR: '1' }, 'auto');
 
-function render(c: Catalogue, t: Target): string {
-  if (t.kind === 'staff') return renderStaff(c, t.staff, view);
-  if (t.kind === 'release') return renderRelease(c, t.release, view);
-  return t.work.kind === 'anthology' ? renderAnthology(c, t.work.anthology, view) : renderSegment(c, t.work, view);
+function render(catalogue: Catalogue, t: Target): string {
+  const library = { catalogue, collection: undefined };
+  if (t.kind === 'staff') return renderStaff(catalogue, t.staff, view);
+  if (t.kind === 'release') return renderRelease(library, t.release, view);
+  return t.work.kind === 'anthology' ? renderAnthology(library, t.work.anthology, view) : renderSegment(library, t.work, view);
 }
 
 const names = namedTargets(cat).flatMap((n) => [...n.names, ...n.codes]);
@@ -61,7 +62,7 @@ describe('stored views', () => {
       // An id that another record has too is ambiguous, and answered from the files.
       if (!stored) continue;
       checked++;
-      const small = views.catalogueFor([stored], undefined);
+      const small = views.catalogueFor([stored]);
       expect(render(small, views.target(small, stored)), target.id).toBe(render(cat, target));
     }
     expect(checked).toBeGreaterThan(namedTargets(cat).length * 0.9);

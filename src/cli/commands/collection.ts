@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import type { Catalogue } from '../../catalogue/catalogue';
+import type { Catalogue, Library } from '../../catalogue/catalogue';
 import { planOwn, planRemove, planUnwatch, planWant, planWatched } from '../../catalogue/collection-plan';
 import type { Plan } from '../../catalogue/collection-plan';
 import type { UpdateResult } from '../../catalogue/collection-store';
@@ -35,7 +35,7 @@ function releaseIds(ctx: Context, refs: readonly string[]): string[] {
       : [ref],
   );
   if (words.length === 0) throw usageError('no release ids were given (standard input was empty)');
-  const cat = ctx.catalogue({ collection: false });
+  const cat = ctx.catalogue();
   return words.map((word) => releaseId(cat, word));
 }
 
@@ -141,7 +141,7 @@ export const unwant = removeFrom('unwant', 'wanted', 'Remove releases from your 
 
 /** The work a viewing is of: an anthology or a segment. */
 function workId(ctx: Context, ref: string): string {
-  return resolveOrFail(ctx.catalogue({ collection: false }), ref, WORK_REFS, 'you watch works').id;
+  return resolveOrFail(ctx.catalogue(), ref, WORK_REFS, 'you watch works').id;
 }
 
 interface WatchedOptions {
@@ -192,7 +192,7 @@ export const unwatch = defineCommand(
  * Load for `collection` and `log`: a collection file with errors is not "empty", so its
  * problems are printed in full and the run ends with exit 3; other warnings as any command.
  */
-function loadHonestly(ctx: Context): Catalogue {
+function loadHonestly(ctx: Context): Library {
   const result = ctx.load();
   const own = (p: Problem): boolean => p.file === ctx.collectionPath;
   const mine = result.problems.list.filter(own);
@@ -202,7 +202,7 @@ function loadHonestly(ctx: Context): Catalogue {
   }
   const others = result.problems.list.filter((p) => !own(p) || p.severity === 'warning');
   if (others.length > 0) ctx.io.stderr.write(renderLoadWarnings(others, ctx.err));
-  return result.catalogue;
+  return { catalogue: result.catalogue, collection: result.collection };
 }
 
 interface ListingOptions {
@@ -221,8 +221,7 @@ export const collection = defineCommand(
 );
 
 function runCollection(ctx: Context, { json }: ListingOptions): number {
-  const cat = loadHonestly(ctx);
-  const index = cat.collection;
+  const { catalogue: cat, collection: index } = loadHonestly(ctx);
   const owned = [...(index?.owned.values() ?? [])];
   const wanted = [...(index?.wanted.values() ?? [])];
   const unknown: { owned: CollectionItem[]; wanted: CollectionItem[] } = {
@@ -256,9 +255,9 @@ export const log = defineCommand(
 );
 
 function runLog(ctx: Context, { json }: ListingOptions): number {
-  const cat = loadHonestly(ctx);
-  const viewings = [...(cat.collection?.viewings ?? [])].sort(newestFirst);
-  const unknown = [...(cat.collection?.unknown.viewings ?? [])].sort(newestFirst);
+  const { catalogue: cat, collection: index } = loadHonestly(ctx);
+  const viewings = [...(index?.viewings ?? [])].sort(newestFirst);
+  const unknown = [...(index?.unknown.viewings ?? [])].sort(newestFirst);
   if (json) ctx.write(renderJson([...viewings, ...unknown].sort(newestFirst)));
   else if (viewings.length + unknown.length === 0) ctx.io.stderr.write('no viewings logged yet; log one with memories watched WORK\n');
   else {

@@ -8,7 +8,7 @@ import { EXIT, usageError } from '../errors';
 import { COMPARE_REFS, findStored, resolveOrFail } from './resolve';
 import { VIEWS } from './tables';
 import { defineCommand, withExamples } from './command';
-import type { Catalogue } from '../../catalogue/catalogue';
+import type { Library } from '../../catalogue/catalogue';
 import type { Target } from '../../query/resolve';
 
 interface CompareOptions {
@@ -35,18 +35,19 @@ function runCompare(ctx: Context, { refs, json }: CompareOptions): number {
   const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
     const found = refs.map((ref) => findStored(views, ref, COMPARE_REFS));
     if (!found.every((t) => t !== undefined)) return undefined;
-    const cat = views.catalogueFor(found, collection);
-    return answer(ctx, cat, refs, (_, i) => views.target(cat, found[i]!), json);
+    const catalogue = views.catalogueFor(found);
+    return answer(ctx, { catalogue, collection }, refs, (_, i) => views.target(catalogue, found[i]!), json);
   });
   if (stored !== undefined) ctx.write(stored);
   else {
-    const cat = ctx.catalogue();
+    const library = ctx.library();
     ctx.write(
       answer(
         ctx,
-        cat,
+        library,
         refs,
-        (ref) => resolveOrFail(cat, ref, COMPARE_REFS, 'compare takes release ids, or an anthology to compare all its releases'),
+        (ref) =>
+          resolveOrFail(library.catalogue, ref, COMPARE_REFS, 'compare takes release ids, or an anthology to compare all its releases'),
         json,
       ),
     );
@@ -55,12 +56,12 @@ function runCompare(ctx: Context, { refs, json }: CompareOptions): number {
 }
 
 /** The comparison of what `refs` name, each resolved in turn, so that the first that fails is the one reported. */
-function answer(ctx: Context, cat: Catalogue, refs: string[], resolve: (ref: string, i: number) => Target, json: boolean): string {
+function answer(ctx: Context, library: Library, refs: string[], resolve: (ref: string, i: number) => Target, json: boolean): string {
   const releases: Release[] = [];
   for (const [i, ref] of refs.entries()) {
     const t = resolve(ref, i);
     if (t.kind === 'release') releases.push(t.release);
-    else if (t.kind === 'work' && t.work.kind === 'anthology') releases.push(...(cat.releasesByAnthology.get(t.id) ?? []));
+    else if (t.kind === 'work' && t.work.kind === 'anthology') releases.push(...(library.catalogue.releasesByAnthology.get(t.id) ?? []));
     else
       throw usageError(
         `"${escapeLine(ref)}" is not a release or an anthology; compare takes release ids, or an anthology to compare all its releases`,
@@ -70,6 +71,6 @@ function answer(ctx: Context, cat: Catalogue, refs: string[], resolve: (ref: str
   if (unique.length < 2)
     throw usageError(`compare needs at least two releases; ${unique.length === 1 ? `only ${unique[0]!.id} was named` : 'none were named'}`);
   return json
-    ? renderJson({ releases: unique.map((r) => r.id), specs: compareReleases(cat, unique) })
-    : renderCompare(cat, unique, ctx.out);
+    ? renderJson({ releases: unique.map((r) => r.id), specs: compareReleases(library, unique) })
+    : renderCompare(library, unique, ctx.out);
 }

@@ -60,7 +60,7 @@ function runSearch(ctx: Context, options: SearchOptions): number {
   if (options.query.groups.length === 0) throw usageError('search needs at least one term, as in: memories search kanno');
   if (options.json) {
     // JSON carries whole records, which only the catalogue has.
-    const results = searchCatalogue(ctx.catalogue(), options);
+    const results = searchCatalogue(ctx.library(), options);
     const strip = <T>(hits: { item: T; hit: Hit }[]): { matched: string[]; record: T }[] =>
       hits.map((h) => ({ matched: h.hit.fields, record: h.item }));
     const works = results.works.map((h) => ({

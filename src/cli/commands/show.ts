@@ -1,5 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import type { Catalogue } from '../../catalogue/catalogue';
+import type { Catalogue, Library } from '../../catalogue/catalogue';
 import { ROLES } from '../../catalogue/schema';
 import { renderJson } from '../../render/json';
 import { renderAnthology, renderRelease, renderSegment, renderStaff } from '../../render/show';
@@ -56,14 +56,14 @@ function roleFilter(given: string): RoleFilter {
   throw usageError(`--role cannot be "${escapeLine(given)}"${didYouMean(given, ROLE_WORDS)}; roles are: ${ROLE_WORDS.join(', ')}`);
 }
 
-function renderTarget(cat: Catalogue, t: Target, view: View, role?: RoleFilter): string {
+function renderTarget(library: Library, t: Target, view: View, role?: RoleFilter): string {
   switch (t.kind) {
     case 'work':
-      return t.work.kind === 'anthology' ? renderAnthology(cat, t.work.anthology, view) : renderSegment(cat, t.work, view);
+      return t.work.kind === 'anthology' ? renderAnthology(library, t.work.anthology, view) : renderSegment(library, t.work, view);
     case 'staff':
-      return renderStaff(cat, t.staff, view, role);
+      return renderStaff(library.catalogue, t.staff, view, role);
     case 'release':
-      return renderRelease(cat, t.release, view);
+      return renderRelease(library, t.release, view);
   }
 }
 
@@ -94,22 +94,24 @@ function targetJson(cat: Catalogue, t: Target, role?: RoleFilter): unknown {
 
 /** `memories show REF`: the detail view of an anthology, segment, person or release. */
 function runShow(ctx: Context, options: ShowOptions): number {
-  const answer = (cat: Catalogue, target: Target): string => {
+  const answer = (library: Library, target: Target): string => {
     if (options.role !== undefined && target.kind !== 'staff')
       throw usageError('--role applies to a person; this REF names a work or a release');
-    return options.json ? renderJson(targetJson(cat, target, options.role)) : renderTarget(cat, target, ctx.out, options.role);
+    return options.json
+      ? renderJson(targetJson(library.catalogue, target, options.role))
+      : renderTarget(library, target, ctx.out, options.role);
   };
   // Warm, only the records the view prints are read; a REF that names none or several is answered from the files.
   const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
     const found = findStored(views, options.ref);
     if (!found) return undefined;
-    const cat = views.catalogueFor([found], collection);
-    return answer(cat, views.target(cat, found));
+    const catalogue = views.catalogueFor([found]);
+    return answer({ catalogue, collection }, views.target(catalogue, found));
   });
   if (stored !== undefined) ctx.write(stored);
   else {
-    const cat = ctx.catalogue();
-    ctx.write(answer(cat, resolveOrFail(cat, options.ref)));
+    const library = ctx.library();
+    ctx.write(answer(library, resolveOrFail(library.catalogue, options.ref)));
   }
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { anthologyFields, releaseFields, segmentFields, staffFields } from '../../catalogue/schema';
-import type { Catalogue } from '../../catalogue/catalogue';
+import type { Catalogue, Library } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
 import type { Anthology, Release, SegmentRef, Staff } from '../../catalogue/types';
 import type { StoredViews, ViewsSpec } from '../../query/views';
@@ -40,9 +40,9 @@ interface TableOptions extends QueryOptions {
 }
 
 /** The table of these rows: the columns named (or the default ones), and the marks. */
-function tableFor<T>(command: TableCommand<T>, cat: Catalogue, rows: T[], columns?: readonly string[]): Table {
+function tableFor<T>(command: TableCommand<T>, { catalogue: cat, collection }: Library, rows: T[], columns?: readonly string[]): Table {
   const id = command.columns[0]!;
-  return marked(command, tableOf(command.columns, cat, rows, columns), cat.collection, (i) => id.cell(rows[i]!, cat));
+  return marked(command, tableOf(command.columns, cat, rows, columns), collection, (i) => id.cell(rows[i]!, cat));
 }
 
 /** A table with the marks of its rows, when the command marks any: `idOf` gives each row's id. */
@@ -192,14 +192,14 @@ function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptio
     ctx.write(stored);
     return EXIT.ok;
   }
-  const cat = ctx.catalogue();
-  const rows = queryRows(command, cat, options);
+  const library = ctx.library();
+  const rows = queryRows(command, library, options);
   // A terminal is told why it sees nothing; a pipe gets nothing, as grep gives.
   if (rows.length === 0 && options.format === 'table' && ctx.out.tty)
-    ctx.io.stderr.write(`${escapeLine(noMatches(command, cat, options.query))}\n`);
-  if (options.format === 'json') ctx.write(renderJson(pick(command, command.json(rows, cat), options.jsonFields)));
-  else if (options.format === 'csv') ctx.write(renderCsv(tableFor(command, cat, rows, options.columns)));
-  else ctx.write(renderTable(tableFor(command, cat, rows, options.columns), ctx.out));
+    ctx.io.stderr.write(`${escapeLine(noMatches(command, library, options.query))}\n`);
+  if (options.format === 'json') ctx.write(renderJson(pick(command, command.json(rows, library.catalogue), options.jsonFields)));
+  else if (options.format === 'csv') ctx.write(renderCsv(tableFor(command, library, rows, options.columns)));
+  else ctx.write(renderTable(tableFor(command, library, rows, options.columns), ctx.out));
   return EXIT.ok;
 }
 
