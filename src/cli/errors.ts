@@ -1,3 +1,5 @@
+import { COLLECTION_FILE_ERROR } from '../util/error-codes';
+
 /** The documented exit codes; README.md lists them. */
 export const EXIT = {
   ok: 0,
@@ -20,10 +22,10 @@ export class CliError extends Error {
 /**
  * Whether `e` is one of the collection file's errors (store/collection-file.ts): exit 4. They
  * are thrown by the lazily loaded bundle, which has a copy of the class of its own, so they
- * are known by name; main() maps them to their exit code, as it maps every other.
+ * are known by their `code`; main() maps them to their exit code, as it maps every other.
  */
 export function isCollectionFileError(e: unknown): e is Error {
-  return e instanceof Error && e.name === 'CollectionFileError';
+  return e instanceof Error && 'code' in e && e.code === COLLECTION_FILE_ERROR;
 }
 
 export function usageError(message: string): CliError {

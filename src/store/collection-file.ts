@@ -8,6 +8,7 @@ import { fileStart } from '../source/problem';
 import { ensureFolder, replaceFile } from './fs';
 import { LockBusyError, withLock } from './lock';
 import type { LockOptions } from './lock';
+import { COLLECTION_FILE_ERROR } from '../util/error-codes';
 
 /**
  * The user's collection file on disk: found through any symbolic links, read only when it is
@@ -18,6 +19,8 @@ import type { LockOptions } from './lock';
 /** The collection file could not be read, locked or written: the user can act on the message. */
 export class CollectionFileError extends Error {
   override readonly name = 'CollectionFileError';
+  /** What tells these errors apart across the two bundles, each of which has a copy of this class. */
+  readonly code = COLLECTION_FILE_ERROR;
 }
 
 /** How the file's bytes were laid out, so that a rewrite keeps them so. */
