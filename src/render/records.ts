@@ -4,6 +4,9 @@ import { anthologyDirectors, anthologyStudios, namesFor } from '../query/credits
 import type { SegmentRef } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
+import type { ViewsSpec } from '../query/views';
+import { LIST, RELEASES, SEGMENTS, STAFF } from '../query/tables';
+import type { TableRows } from '../query/tables';
 import type { Column, Table } from './table';
 import type { View } from './view';
 
@@ -169,3 +172,18 @@ export const RELEASE_TABLE_COLUMNS: Columns<Release> = [
   { name: 'audio', header: 'AUDIO', wrap: true, priority: 2, cell: (r) => languages(r.audio?.map((a) => a.language)) },
   { name: 'subtitles', header: 'SUBTITLES', wrap: true, priority: 2, cell: (r) => languages(r.subtitles) },
 ];
+
+/** The cells of a table in its default order, as the stored views keep them. */
+function allCells<T>(table: TableRows<T>, columns: Columns<T>, cat: Catalogue): string[][] {
+  return tableOf(columns, cat, table.rows(cat)).rows;
+}
+
+/** What the stored views of a set of folders hold besides records: every table in its default order, as laid out here. */
+export const TABLE_VIEWS: ViewsSpec = {
+  tables: (cat) => ({
+    [LIST.name]: allCells(LIST, ANTHOLOGY_COLUMNS, cat),
+    [SEGMENTS.name]: allCells(SEGMENTS, SEGMENT_COLUMNS, cat),
+    [STAFF.name]: allCells(STAFF, STAFF_COLUMNS, cat),
+    [RELEASES.name]: allCells(RELEASES, RELEASE_TABLE_COLUMNS, cat),
+  }),
+};

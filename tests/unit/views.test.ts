@@ -2,12 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VIEWS } from '../../src/cli/commands/tables';
-import { decideView } from '../../src/cli/io';
 import type { Catalogue } from '../../src/catalogue/catalogue';
 import { namedTargets, REF_KINDS, resolveRef } from '../../src/query/resolve';
 import type { Target } from '../../src/query/resolve';
 import { storedViews, viewSections } from '../../src/query/views';
+import { TABLE_VIEWS } from '../../src/render/records';
+import { PLAIN } from '../../src/render/view';
+import type { View } from '../../src/render/view';
 import { renderAnthology, renderRelease, renderSegment, renderStaff } from '../../src/render/show';
 import { encodeSnapshot, snapshotOf } from '../../src/store/snapshot';
 import { BUNDLED, catalogueOf } from '../helpers';
@@ -20,8 +21,8 @@ const texts = readdirSync(BUNDLED)
   .sort()
   .map((f) => readFileSync(join(BUNDLED, f), 'utf8'));
 const { catalogue: cat } = catalogueOf(...texts);
-const views = storedViews(snapshotOf(encodeSnapshot('key', [], [], viewSections(cat, texts.length, VIEWS.tables(cat)))));
-const view = decideView({ write: () => undefined, isTTY: true, columns: 100 }, { NO_COLOR: '1' }, 'auto');
+const views = storedViews(snapshotOf(encodeSnapshot('key', [], [], viewSections(cat, texts.length, TABLE_VIEWS.tables(cat)))));
+const view: View = { tty: true, width: 100, color: PLAIN };
 
 function render(catalogue: Catalogue, t: Target): string {
   const library = { catalogue, collection: undefined };
@@ -69,7 +70,7 @@ describe('stored views', () => {
   });
 
   it('keep every table row by row, and the number of files', () => {
-    for (const [name, rows] of Object.entries(VIEWS.tables(cat))) {
+    for (const [name, rows] of Object.entries(TABLE_VIEWS.tables(cat))) {
       expect(views.rows(name)).toEqual(rows);
       expect(views.rows(name, 2)).toEqual(rows.slice(0, 2));
     }

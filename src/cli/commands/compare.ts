@@ -6,7 +6,7 @@ import { renderJson } from '../../render/json';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import { COMPARE_REFS, findStored, resolveOrFail } from './resolve';
-import { VIEWS } from './tables';
+import { TABLE_VIEWS } from '../../render/records';
 import { defineCommand, withExamples } from './command';
 import type { Library } from '../../catalogue/catalogue';
 import type { Target } from '../../query/resolve';
@@ -32,7 +32,7 @@ export const compare = defineCommand(
 
 /** `memories compare RELEASE RELEASE...` or `memories compare ANTHOLOGY`: editions side by side. */
 function runCompare(ctx: Context, { refs, json }: CompareOptions): number {
-  const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
+  const stored = ctx.fromStore(TABLE_VIEWS, ctx.folders, (views, { collection }) => {
     const found = refs.map((ref) => findStored(views, ref, COMPARE_REFS));
     if (!found.every((t) => t !== undefined)) return undefined;
     const catalogue = views.catalogueFor(found);

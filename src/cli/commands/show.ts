@@ -13,7 +13,7 @@ import { didYouMean } from '../../util/closest';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
 import { findStored, resolveOrFail } from './resolve';
-import { VIEWS } from './tables';
+import { TABLE_VIEWS } from '../../render/records';
 import { defineCommand, withExamples } from './command';
 
 export interface ShowOptions {
@@ -102,7 +102,7 @@ function runShow(ctx: Context, options: ShowOptions): number {
       : renderTarget(library, target, ctx.out, options.role);
   };
   // Warm, only the records the view prints are read; a REF that names none or several is answered from the files.
-  const stored = ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
+  const stored = ctx.fromStore(TABLE_VIEWS, ctx.folders, (views, { collection }) => {
     const found = findStored(views, options.ref);
     if (!found) return undefined;
     const catalogue = views.catalogueFor([found]);

@@ -2,7 +2,7 @@ import { anthologyFields, releaseFields, segmentFields, staffFields } from '../.
 import type { Catalogue, Library } from '../../catalogue/catalogue';
 import type { CollectionIndex } from '../../catalogue/collection';
 import type { Anthology, Release, SegmentRef, Staff } from '../../catalogue/types';
-import type { StoredViews, ViewsSpec } from '../../query/views';
+import type { StoredViews } from '../../query/views';
 import { renderJson } from '../../render/json';
 import {
   ANTHOLOGY_COLUMNS,
@@ -11,6 +11,7 @@ import {
   SEGMENT_COLUMNS,
   shownColumns,
   STAFF_COLUMNS,
+  TABLE_VIEWS,
   tableOf,
   workMark,
 } from '../../render/records';
@@ -133,20 +134,6 @@ const releasesCommand: TableCommand<Release> = {
 
 export const tableCommands = [listCommand, segmentsCommand, staffCommand, releasesCommand] as const;
 
-/** What the stored views of a set of folders hold besides records: every table in its default order. */
-export const VIEWS: ViewsSpec = {
-  tables: (cat) => ({
-    list: allCells(listCommand, cat),
-    segments: allCells(segmentsCommand, cat),
-    staff: allCells(staffCommand, cat),
-    releases: allCells(releasesCommand, cat),
-  }),
-};
-
-function allCells<T>(command: TableCommand<T>, cat: Catalogue): string[][] {
-  return tableOf(command.columns, cat, command.rows(cat)).rows;
-}
-
 /** A table from stored cells: the columns need no records, the marks only the collection. */
 function storedTable<T>(
   command: TableCommand<T>,
@@ -183,7 +170,7 @@ function runTable<T>(command: TableCommand<T>, ctx: Context, options: TableOptio
   // The whole table in its default order is kept ready; JSON carries whole records, which only the catalogue has.
   const stored =
     options.query.groups.length === 0 && options.sort === undefined && options.columns === undefined && options.format !== 'json'
-      ? ctx.fromStore(VIEWS, ctx.folders, (views, { collection }) => {
+      ? ctx.fromStore(TABLE_VIEWS, ctx.folders, (views, { collection }) => {
           const table = storedTable(command, views, collection, options.limit);
           return options.format === 'csv' ? renderCsv(table) : renderTable(table, ctx.out);
         })

@@ -4,7 +4,7 @@ import { byPosition } from '../../source/problem';
 import { problemsAsData, renderProblem, renderSummary } from '../../render/problems';
 import type { Context } from '../context';
 import { EXIT } from '../errors';
-import { VIEWS } from './tables';
+import { TABLE_VIEWS } from '../../render/records';
 import { defineCommand, withExamples } from './command';
 
 export interface ValidateOptions {
@@ -38,7 +38,7 @@ function runValidate(ctx: Context, options: ValidateOptions): number {
   const folders = [...ctx.folders, ...options.folders];
   // Nothing changed since the views were kept: their problems are the answer.
   const stored = ctx.fromStore(
-    VIEWS,
+    TABLE_VIEWS,
     folders,
     (views, { problems, collection }) => ({ problems, fileCount: views.fileCount() + (collection ? 1 : 0) }),
     { quiet: true },
