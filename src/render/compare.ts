@@ -1,8 +1,7 @@
 import type { Library } from '../catalogue/catalogue';
 import type { Release } from '../catalogue/types';
-import { languageName } from './layout';
-import { audioLine, EDITION_SPECS, PICTURE_SPECS } from './release-specs';
-import type { ReleaseSpec } from './release-specs';
+import { compareSpecs } from '../query/compare';
+import { SPEC_TEXT } from './release-specs';
 import { escapeLine } from './escape';
 import { renderTable } from './table';
 import { layOut } from './table-engine';
@@ -10,31 +9,12 @@ import { displayWidth, pad } from './width';
 import { wrapParagraph } from './wrap';
 import type { View } from './view';
 
-const list = (items: string[] | undefined): string | undefined => (items?.length ? items.join('; ') : undefined);
-
-type Spec = [label: string, value: (r: Release, library: Library) => string | undefined];
-const spec = ({ label, value }: ReleaseSpec): Spec => [label, (r) => value(r)];
-
-/** Every spec a collector compares, in reading order: those show prints, then the lists and the collection. */
-const SPECS: Spec[] = [
-  ['Anthology', (r, { catalogue }) => catalogue.works.get(r.anthology)?.anthology.title ?? r.anthology],
-  ...EDITION_SPECS.map(spec),
-  ...PICTURE_SPECS.map(spec),
-  ['Audio', (r) => list(r.audio?.map(audioLine))],
-  ['Subtitles', (r) => list(r.subtitles?.map(languageName))],
-  ['Extras', (r) => list(r.extras)],
-  [
-    'In your collection',
-    (r, { collection }) => (collection?.owned.has(r.id) ? 'owned' : collection?.wanted.has(r.id) ? 'wanted' : undefined),
-  ],
-];
-
-/** The comparison as data: one row per spec that any release has, and whether the values differ. */
+/** The comparison as data: one row per spec that any release has, labelled and printed, and whether the values differ. */
 export function compareReleases(library: Library, releases: Release[]): { label: string; values: string[]; differs: boolean }[] {
-  return SPECS.map(([label, value]) => {
-    const values = releases.map((r) => value(r, library) ?? '');
-    return { label, values, differs: new Set(values).size > 1 };
-  }).filter((row) => row.values.some((v) => v !== ''));
+  return compareSpecs(library, releases).map(({ key, differs }) => {
+    const [label, text] = SPEC_TEXT[key];
+    return { label, values: releases.map((r) => text(r, library) ?? ''), differs };
+  });
 }
 
 /** The narrowest a release's column gets side by side; narrower, the releases are stacked. */

@@ -1,11 +1,7 @@
 import type { AudioTrack, Release } from '../catalogue/types';
+import type { Library } from '../catalogue/catalogue';
+import type { SpecKey } from '../query/compare';
 import { countryName, languageName } from './layout';
-
-/** A spec of a release, as `show` and `compare` label and print it. */
-export interface ReleaseSpec {
-  label: string;
-  value: (r: Release) => string | undefined;
-}
 
 const FORMAT_LABELS: Record<string, string> = {
   vhs: 'VHS',
@@ -22,32 +18,59 @@ export function formatLabel(format: string): string {
 
 const yesNo = (b: boolean | undefined): string | undefined => (b === undefined ? undefined : b ? 'yes' : 'no');
 
-/** The edition: what it is, who put it out and when, and how it comes. */
-export const EDITION_SPECS: readonly ReleaseSpec[] = [
-  { label: 'Edition', value: (r) => r.title },
-  { label: 'Format', value: (r) => formatLabel(r.format) },
-  { label: 'Country', value: (r) => `${countryName(r.country)} (${r.country})` },
-  { label: 'Region', value: (r) => r.region },
-  { label: 'Publisher', value: (r) => r.publisher },
-  { label: 'Distributor', value: (r) => r.distributor },
-  { label: 'Released', value: (r) => r.released },
-  { label: 'Catalog no.', value: (r) => r.catalog_number },
-  { label: 'Barcode', value: (r) => r.barcode },
-  { label: 'Discs', value: (r) => (r.discs === undefined ? undefined : String(r.discs)) },
-  { label: 'Runtime', value: (r) => (r.runtime === undefined ? undefined : `${r.runtime} min`) },
-  { label: 'Packaging', value: (r) => r.packaging },
-  { label: 'Price', value: (r) => r.price },
-  { label: 'Status', value: (r) => r.status },
+const list = (items: readonly string[] | undefined): string | undefined => (items?.length ? items.join('; ') : undefined);
+
+/** How each spec compared (query/compare.ts) is labelled and printed, by `show` and `compare` alike. */
+export const SPEC_TEXT: Record<SpecKey, [label: string, text: (r: Release, library: Library) => string | undefined]> = {
+  anthology: ['Anthology', (r, { catalogue }) => catalogue.works.get(r.anthology)?.anthology.title ?? r.anthology],
+  edition: ['Edition', (r) => r.title],
+  format: ['Format', (r) => formatLabel(r.format)],
+  country: ['Country', (r) => `${countryName(r.country)} (${r.country})`],
+  region: ['Region', (r) => r.region],
+  publisher: ['Publisher', (r) => r.publisher],
+  distributor: ['Distributor', (r) => r.distributor],
+  released: ['Released', (r) => r.released],
+  catalog_number: ['Catalog no.', (r) => r.catalog_number],
+  barcode: ['Barcode', (r) => r.barcode],
+  discs: ['Discs', (r) => (r.discs === undefined ? undefined : String(r.discs))],
+  runtime: ['Runtime', (r) => (r.runtime === undefined ? undefined : `${r.runtime} min`)],
+  packaging: ['Packaging', (r) => r.packaging],
+  price: ['Price', (r) => r.price],
+  status: ['Status', (r) => r.status],
+  aspect_ratio: ['Aspect ratio', (r) => r.video?.aspect_ratio],
+  anamorphic: ['Anamorphic', (r) => yesNo(r.video?.anamorphic)],
+  resolution: ['Resolution', (r) => r.video?.resolution],
+  standard: ['Standard', (r) => r.video?.standard],
+  picture_note: ['Picture note', (r) => r.video?.note],
+  audio: ['Audio', (r) => list(r.audio?.map(audioLine))],
+  subtitles: ['Subtitles', (r) => list(r.subtitles?.map(languageName))],
+  extras: ['Extras', (r) => list(r.extras)],
+  collection: [
+    'In your collection',
+    (r, { collection }) => (collection?.owned.has(r.id) ? 'owned' : collection?.wanted.has(r.id) ? 'wanted' : undefined),
+  ],
+};
+
+/** The edition, as `show` lists it: what it is, who put it out and when, and how it comes. */
+export const EDITION_SPECS: readonly SpecKey[] = [
+  'edition',
+  'format',
+  'country',
+  'region',
+  'publisher',
+  'distributor',
+  'released',
+  'catalog_number',
+  'barcode',
+  'discs',
+  'runtime',
+  'packaging',
+  'price',
+  'status',
 ];
 
 /** The picture. */
-export const PICTURE_SPECS: readonly ReleaseSpec[] = [
-  { label: 'Aspect ratio', value: (r) => r.video?.aspect_ratio },
-  { label: 'Anamorphic', value: (r) => yesNo(r.video?.anamorphic) },
-  { label: 'Resolution', value: (r) => r.video?.resolution },
-  { label: 'Standard', value: (r) => r.video?.standard },
-  { label: 'Picture note', value: (r) => r.video?.note },
-];
+export const PICTURE_SPECS: readonly SpecKey[] = ['aspect_ratio', 'anamorphic', 'resolution', 'standard', 'picture_note'];
 
 /** "Japanese, Dolby Digital 5.1, 2023 dub": one audio track on one line. */
 export function audioLine(t: AudioTrack): string {

@@ -7,7 +7,8 @@ import { escapeLine } from './escape';
 import type { Field } from './layout';
 import { languageName, renderBullets, renderFields, renderHanging, renderLine, renderProse, roleLabel, section } from './layout';
 import { countryRegion, releaseMark, workLabel, workMark } from './records';
-import { audioLine, EDITION_SPECS, formatLabel, PICTURE_SPECS } from './release-specs';
+import type { SpecKey } from '../query/compare';
+import { audioLine, EDITION_SPECS, formatLabel, PICTURE_SPECS, SPEC_TEXT } from './release-specs';
 import type { View } from './view';
 
 /** Credits grouped by role, in the vocabulary's order: "Director  Kōji Morimoto". */
@@ -186,7 +187,9 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: R
 }
 
 /** Every field of a release, laid out for reading. */
-export function renderRelease({ catalogue: cat, collection }: Library, r: Release, view: View): string {
+export function renderRelease(library: Library, r: Release, view: View): string {
+  const { catalogue: cat, collection } = library;
+  const field = (key: SpecKey): Field => [SPEC_TEXT[key][0], SPEC_TEXT[key][1](r, library)];
   const work = cat.works.get(r.anthology);
   const title = work ? workLabel(work) : r.anthology;
   // "Memories: US DVD (Columbia TriStar Home Entertainment, 2004)"
@@ -201,22 +204,12 @@ export function renderRelease({ catalogue: cat, collection }: Library, r: Releas
     [
       ['ID', r.id],
       ['Anthology', `${title} [${r.anthology}]`],
-      ...EDITION_SPECS.map((spec): Field => [spec.label, spec.value(r)]),
+      ...EDITION_SPECS.map(field),
       ['Collection', collection?.owned.has(r.id) ? 'you own it' : collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
     ],
     view,
   );
-  out += section(
-    'Picture',
-    r.video
-      ? renderFields(
-          PICTURE_SPECS.map((spec): Field => [spec.label, spec.value(r)]),
-          view,
-          '  ',
-        )
-      : '',
-    view,
-  );
+  out += section('Picture', r.video ? renderFields(PICTURE_SPECS.map(field), view, '  ') : '', view);
   out += section('Audio', renderBullets((r.audio ?? []).map(audioLine), '  ', view), view);
   out += section(
     'Subtitles',

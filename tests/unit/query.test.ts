@@ -9,6 +9,8 @@ import { LIST, queryRows, RELEASES, SEGMENTS, searchCatalogue, STAFF } from '../
 import type { Library } from '../../src/catalogue/catalogue';
 import { indexCollection } from '../../src/catalogue/collection';
 import { Problems } from '../../src/source/problem';
+import { compareSpecs } from '../../src/query/compare';
+import { compareReleases } from '../../src/render/compare';
 import { BUNDLED } from '../helpers';
 
 describe('tokenize', () => {
@@ -204,6 +206,51 @@ describe('queries on the bundled catalogue', () => {
     expect(queryRows(SEGMENTS, withMine, q('rating:9')).map((s) => s.segment.id)).toEqual(['magnetic-rose']);
     expect(searchCatalogue(withMine, q('watched:yes')).works.map((h) => h.item.kind)).toEqual(['segment']);
     expect(searchCatalogue(cat, q('watched:yes')).works).toEqual([]);
+  });
+
+  describe('compareSpecs', () => {
+    const release = (id: string) => catalogue.releaseById.get(id)!;
+    const us = release('memories-us-dvd-2004');
+    const gb = release('memories-gb-dvd-2004');
+    const differing = (library: Library, releases: (typeof us)[]) =>
+      compareSpecs(library, releases)
+        .filter((s) => s.differs)
+        .map((s) => s.key);
+
+    it('lists the specs either has, and marks those whose recorded values differ', () => {
+      const specs = compareSpecs(cat, [us, gb]);
+      expect(specs.map((s) => s.key)).not.toContain('edition');
+      expect(specs.find((s) => s.key === 'format')).toEqual({ key: 'format', differs: false });
+      expect(differing(cat, [us, gb])).toEqual(
+        expect.arrayContaining(['country', 'region', 'publisher', 'released', 'audio', 'subtitles']),
+      );
+      expect(differing(cat, [us, us])).toEqual([]);
+    });
+
+    it('judges audio tracks on their fields, whatever order the YAML gave them in', () => {
+      const a = { ...us, id: 'a', audio: [{ language: 'ja', format: 'Dolby Digital 5.1', at: us.at }] };
+      const b = { ...us, id: 'b', audio: [{ format: 'Dolby Digital 5.1', language: 'ja', at: us.at }] };
+      expect(differing(cat, [a, b])).toEqual([]);
+      expect(differing(cat, [a, { ...b, audio: [{ language: 'ja', at: us.at }] }])).toEqual(['audio']);
+    });
+
+    it('tells two anthologies apart by id, though their titles print the same', () => {
+      const works = new Map(catalogue.works).set('memories-again', catalogue.works.get('memories')!);
+      const library: Library = { catalogue: { ...catalogue, works }, collection: undefined };
+      const again = { ...gb, anthology: 'memories-again' };
+      expect(compareReleases(library, [us, again])[0]).toEqual({ label: 'Anthology', values: ['Memories', 'Memories'], differs: true });
+    });
+
+    it('marks a release in the collection against one that is not', () => {
+      const at = { file: 'collection.yaml', line: 1, col: 1 };
+      const mine = indexCollection(
+        { owned: [{ release: us.id, at }], wanted: [], viewings: [] },
+        { releases: catalogue.releaseById, works: catalogue.works },
+        new Problems(),
+      );
+      expect(differing({ catalogue, collection: mine }, [us, gb])).toContain('collection');
+      expect(differing(cat, [us, gb])).not.toContain('collection');
+    });
   });
 
   it('searches every kind at once', () => {
