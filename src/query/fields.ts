@@ -3,7 +3,7 @@ import { FORMATS, MEDIA, REGIONS, ROLES, STATUSES } from '../catalogue/schema';
 import type { Credit, Release, Staff, Titles, Work } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
-import { workRecord } from './credits';
+import { workRecord } from '../catalogue/credits';
 import { languageName, regionCodes } from '../util/names';
 
 /** How a field's values compare: text is folded, numbers and dates take ranges. */

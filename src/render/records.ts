@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Anthology, Release, Staff, Work } from '../catalogue/types';
-import { anthologyDirectors, anthologyStudios, namesFor } from '../query/credits';
+import { anthologyDirectors, anthologyStudios, namesFor } from '../catalogue/credits';
 import type { SegmentRef } from '../catalogue/types';
 import { latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';

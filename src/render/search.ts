@@ -1,4 +1,4 @@
-import { workRecord } from '../query/credits';
+import { workRecord } from '../catalogue/credits';
 import type { SearchKind } from '../query/fields';
 import type { FoundRows, RowsOf } from '../query/search-index';
 import { escapeLine } from './escape';

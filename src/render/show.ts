@@ -1,7 +1,7 @@
 import type { Catalogue, Library } from '../catalogue/catalogue';
 import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
 import { ROLES } from '../catalogue/schema';
-import { anthologyStudios, workRecord } from '../query/credits';
+import { anthologyStudios, workRecord } from '../catalogue/credits';
 import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
 import type { Field } from './layout';

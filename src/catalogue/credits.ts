@@ -1,5 +1,5 @@
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Anthology, Credit, Segment, Work } from '../catalogue/types';
+import type { Catalogue } from './catalogue';
+import type { Anthology, Credit, Segment, Work } from './types';
 
 /** The record behind a work. */
 export function workRecord(work: Work): Anthology | Segment {
