@@ -192,6 +192,40 @@ interface CompiledTerm<T> {
 /** Matches a list of items at once: each item's Hit, or undefined where it does not match. */
 type Matcher<T> = (items: readonly T[]) => (Hit | undefined)[];
 
+/** Each person's best rank for one term: NO, UNKNOWN until rank() works it out, or a rank. */
+interface PersonRanks {
+  ranks: Int8Array;
+  rank(person: number): number;
+}
+
+const personMemo = new WeakMap<object, Map<string, PersonRanks>>();
+
+/**
+ * The people who match one folded term, worked out once per source and term, so that the
+ * filter and describeHits (which says who matched) match each person's names once between them.
+ * A source that can tell at once (peopleWith) rules out the others before any is matched.
+ */
+function personRanks<T>(source: FieldSource<T>, q: Folded, exact: boolean): PersonRanks {
+  let bySource = personMemo.get(source);
+  if (!bySource) personMemo.set(source, (bySource = new Map<string, PersonRanks>()));
+  const key = `${exact ? '=' : '~'}${q.spaced}`;
+  let found = bySource.get(key);
+  if (!found) {
+    const ranks = new Int8Array(source.personCount()).fill(source.peopleWith ? NO : UNKNOWN);
+    if (source.peopleWith) for (const p of source.peopleWith(q.words)) ranks[p] = UNKNOWN;
+    found = {
+      ranks,
+      rank: (p) => {
+        let r = ranks[p];
+        if (r === UNKNOWN) ranks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
+        return r ?? NO;
+      },
+    };
+    bySource.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Compile a query for one kind of record read through `source`. Returns undefined when the
  * query uses a field this kind does not have (so `search format:dvd` finds releases only);
@@ -218,20 +252,18 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
       };
     if (def.people) {
       return (items, alive) => {
-        // Each person's names are matched once, however many items name them.
         const { items: of, ids } = source.people(name, def, items);
-        const personRanks = new Int8Array(source.personCount()).fill(source.peopleWith ? NO : UNKNOWN);
-        if (source.peopleWith) for (const p of source.peopleWith(q.words)) personRanks[p] = UNKNOWN;
+        const people = personRanks(source, q, exact);
         const ranks = new Int8Array(items.length).fill(NO);
         for (let k = 0; k < ids.length; k++) {
           const i = of[k]!;
           const p = ids[k]!;
-          let r = personRanks[p];
+          let r = people.ranks[p];
           // Only a damaged source names an item or a person it does not have.
           if (r === undefined || alive[i] === undefined)
-            throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${personRanks.length}`);
+            throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${people.ranks.length}`);
           if (!alive[i]) continue;
-          if (r === UNKNOWN) personRanks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
+          if (r === UNKNOWN) r = people.rank(p);
           if (r !== NO && (ranks[i] === NO || r < ranks[i]!)) ranks[i] = r;
         }
         return ranks;
@@ -386,14 +418,12 @@ export function describeHits<T>(
       };
     } else if (!def.people) text = () => field;
     else {
-      // Each person is matched, and their name read, once.
+      // Each person is matched once, for the filter and for this alike, and their name read once.
+      const matchers = relevant.map(({ q, exact }) => personRanks(source, q, exact));
       const shown = new Array<string | null | undefined>(source.personCount());
       const nameOf = (p: number): string | null => {
         let name = shown[p];
-        if (name === undefined)
-          shown[p] = name = relevant.some(({ q, exact }) => source.names(p).some((n) => matchFolded(q, n, exact) !== undefined))
-            ? source.displayName(p)
-            : null;
+        if (name === undefined) shown[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
         return name;
       };
       const cells = new Map<number, string>();

@@ -212,7 +212,9 @@ export function storedIds(snapshot: Snapshot, kind: SearchKind): string[] {
 export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | undefined): SearchIndex {
   const names = (): LinesReader => snapshot.lines('names');
   const kind = (k: SearchKind): Items<number> => {
-    const count = (): number => snapshot.json(`${k}.count`, isCount);
+    let counted: number | undefined;
+    const count = (): number => (counted ??= snapshot.json(`${k}.count`, isCount));
+    const credits = new Map<string, { items: Int32Array; ids: Int32Array }>();
     /** A column of one entry per item, checked to have as many as there are items. */
     const column = <V extends readonly unknown[] | LinesReader>(field: string, read: (name: string) => V): V => {
       const stored = read(`${k}.${field}`);
@@ -258,12 +260,19 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
         people(field) {
           // The items are always all of this kind's positions, in order (items() above). A
           // column holds, per credit, the item and the person: first all the items, then all the people.
+          // Checked once per field, in a plain loop: a closure per credit cost 10 ms at 10,000 anthologies.
+          let pairs = credits.get(field);
+          if (pairs) return pairs;
           const stored = snapshot.ints(`${k}.${field}`);
           if (stored.length % 2 !== 0) throw new SnapshotDamage(`${k}.${field} is not pairs of items and people`);
-          const pairs = { items: stored.subarray(0, stored.length / 2), ids: stored.subarray(stored.length / 2) };
-          const people = names().length;
-          if (pairs.items.some((i) => i < 0 || i >= count()) || pairs.ids.some((p) => p < 0 || p >= people))
-            throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there`);
+          const [half, items, people] = [stored.length / 2, count(), names().length];
+          for (let c = 0; c < half; c++) {
+            const [i, p] = [stored[c]!, stored[half + c]!];
+            if (i < 0 || i >= items || p < 0 || p >= people)
+              throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there`);
+          }
+          pairs = { items: stored.subarray(0, half), ids: stored.subarray(half) };
+          credits.set(field, pairs);
           return pairs;
         },
         personCount: () => names().length,
