@@ -81,7 +81,7 @@ export class FolderCache<T> {
       const space = bytes.indexOf(32);
       const text = bytes.subarray(space + 1);
       // A cache shipped with the build (the bundled data's) is build output, like the bundle
-      // itself: its shape is checked, its digest is not (that would load node:crypto for it).
+      // itself: its shape is checked, its digest is not (that would load node:zlib for it).
       if (space < 0 || (!shipped && bytes.toString('latin1', 0, space) !== digest(text))) return cache;
       const data = JSON.parse(text.toString('utf8')) as Partial<CacheFile<unknown>> | null;
       if (!isObject(data) || data.version !== VERSION || data.build !== build || data.folder !== folder || !isObject(data.files))
