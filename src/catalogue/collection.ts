@@ -102,6 +102,11 @@ export function indexCollection(collection: Collection, known: KnownIds, problem
   return index;
 }
 
+/** Whether a release is in the collection, and how: owned, wanted, or neither (undefined). */
+export function holding(index: CollectionIndex | undefined, releaseId: string): 'owned' | 'wanted' | undefined {
+  return index?.owned.has(releaseId) ? 'owned' : index?.wanted.has(releaseId) ? 'wanted' : undefined;
+}
+
 /** The rating of the latest rated viewing of a work (undated viewings count as oldest). */
 export function latestRating(index: CollectionIndex | undefined, workId: string): number | undefined {
   const rated = (index?.viewingsByWork.get(workId) ?? []).filter((v) => v.rating !== undefined);

@@ -1,6 +1,11 @@
 import type { Catalogue } from './catalogue';
 import type { Anthology, Credit, Segment, Work } from './types';
 
+/** The title of the anthology of this id, or the id when the catalogue has none. */
+export function anthologyTitle(cat: Catalogue, id: string): string {
+  return cat.works.get(id)?.anthology.title ?? id;
+}
+
 /** The record behind a work. */
 export function workRecord(work: Work): Anthology | Segment {
   return work.kind === 'anthology' ? work.anthology : work.segment;

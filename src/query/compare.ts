@@ -1,4 +1,5 @@
 import type { Library } from '../catalogue/catalogue';
+import { holding } from '../catalogue/collection';
 import type { Release } from '../catalogue/types';
 
 /**
@@ -37,7 +38,7 @@ const COMPARED_SPECS = {
   audio: (r) => some(r.audio?.map((t) => [t.language, t.format ?? '', t.note ?? ''])),
   subtitles: (r) => some(r.subtitles),
   extras: (r) => some(r.extras),
-  collection: (r, { collection }) => (collection?.owned.has(r.id) ? 'owned' : collection?.wanted.has(r.id) ? 'wanted' : undefined),
+  collection: (r, { collection }) => holding(collection, r.id),
 } as const satisfies Record<string, (r: Release, library: Library) => Raw | undefined>;
 
 export type SpecKey = keyof typeof COMPARED_SPECS;

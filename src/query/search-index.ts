@@ -267,7 +267,8 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
           if (stored.length % 2 !== 0) throw new SnapshotDamage(`${k}.${field} is not pairs of items and people`);
           const [half, items, people] = [stored.length / 2, count(), names().length];
           for (let c = 0; c < half; c++) {
-            const [i, p] = [stored[c]!, stored[half + c]!];
+            const i = stored[c]!;
+            const p = stored[half + c]!;
             if (i < 0 || i >= items || p < 0 || p >= people)
               throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there`);
           }

@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Anthology, Release, Staff, Work } from '../catalogue/types';
 import { anthologyDirectors, anthologyStudios, namesFor } from '../catalogue/credits';
 import type { SegmentRef } from '../catalogue/types';
-import { latestRating } from '../catalogue/collection';
+import { holding, latestRating } from '../catalogue/collection';
 import type { CollectionIndex } from '../catalogue/collection';
 import type { ViewsSpec } from '../query/views';
 import { LIST, RELEASES, SEGMENTS, STAFF } from '../query/tables';
@@ -20,7 +20,8 @@ export function workMark(index: CollectionIndex | undefined, id: string): string
 
 /** "●" for an owned release, "○" for a wanted one. */
 export function releaseMark(index: CollectionIndex | undefined, id: string): string {
-  return index?.owned.has(id) ? '●' : index?.wanted.has(id) ? '○' : '';
+  const held = holding(index, id);
+  return held === 'owned' ? '●' : held === 'wanted' ? '○' : '';
 }
 const list = (items: string[]): string => items.join(', ');
 
@@ -58,7 +59,7 @@ export function shownColumns<T>(defs: Columns<T>): ColumnDef<T>[] {
 }
 
 /** `memories list`: one row per anthology. Column order is part of the TSV contract. */
-export const ANTHOLOGY_COLUMNS: Columns<Anthology> = [
+const ANTHOLOGY_COLUMNS: Columns<Anthology> = [
   idColumn(),
   { name: 'title', header: 'TITLE', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (a) => a.title },
   { name: 'year', header: 'YEAR', fixed: true, priority: 7, shown: true, cell: (a) => String(a.year) },
@@ -79,7 +80,7 @@ export const ANTHOLOGY_COLUMNS: Columns<Anthology> = [
 ];
 
 /** `memories segments`: one row per segment, in running order within each anthology. */
-export const SEGMENT_COLUMNS: Columns<SegmentRef> = [
+const SEGMENT_COLUMNS: Columns<SegmentRef> = [
   { name: 'id', header: 'ID', style: dim, fixed: true, priority: 9, shown: true, cell: (r) => r.segment.id },
   { name: 'anthology', header: 'ANTHOLOGY', wrap: true, priority: 3, shown: true, cell: (r) => r.anthology.title },
   { name: 'number', header: '#', align: 'right', priority: 4, shown: true, cell: (r) => String(r.number) },
@@ -119,7 +120,7 @@ export const SEGMENT_COLUMNS: Columns<SegmentRef> = [
 ];
 
 /** `memories staff`: one row per person with the number of credits. */
-export const STAFF_COLUMNS: Columns<Staff> = [
+const STAFF_COLUMNS: Columns<Staff> = [
   idColumn(),
   { name: 'name', header: 'NAME', style: title, wrap: true, priority: 8, min: 12, shown: true, cell: (s) => s.name },
   { name: 'native-name', header: 'NATIVE NAME', wrap: true, priority: 4, shown: true, cell: (s) => s.native_name ?? '' },
@@ -160,7 +161,7 @@ export const RELEASE_COLUMNS: Columns<Release> = [
 const languages = (codes: readonly string[] | undefined): string => (codes ?? []).join(', ');
 
 /** `memories releases`: one row per edition. New columns go last, so that scripts reading fields by number keep working. */
-export const RELEASE_TABLE_COLUMNS: Columns<Release> = [
+const RELEASE_TABLE_COLUMNS: Columns<Release> = [
   ...RELEASE_COLUMNS,
   { name: 'released', header: 'RELEASED', fixed: true, priority: 6, shown: true, cell: (r) => r.released ?? '' },
   { name: 'status', header: 'STATUS', priority: 1, shown: true, cell: (r) => r.status ?? '' },
@@ -173,17 +174,27 @@ export const RELEASE_TABLE_COLUMNS: Columns<Release> = [
   { name: 'subtitles', header: 'SUBTITLES', wrap: true, priority: 2, cell: (r) => languages(r.subtitles) },
 ];
 
+/** A table: the rows it lists (query/tables.ts) and every column it can show, the id first. */
+export interface TableOf<T> extends TableRows<T> {
+  columns: Columns<T>;
+}
+
+export const LIST_TABLE: TableOf<Anthology> = { ...LIST, columns: ANTHOLOGY_COLUMNS };
+export const SEGMENTS_TABLE: TableOf<SegmentRef> = { ...SEGMENTS, columns: SEGMENT_COLUMNS };
+export const STAFF_TABLE: TableOf<Staff> = { ...STAFF, columns: STAFF_COLUMNS };
+export const RELEASES_TABLE: TableOf<Release> = { ...RELEASES, columns: RELEASE_TABLE_COLUMNS };
+
 /** The cells of a table in its default order, as the stored views keep them. */
-function allCells<T>(table: TableRows<T>, columns: Columns<T>, cat: Catalogue): string[][] {
-  return tableOf(columns, cat, table.rows(cat)).rows;
+function allCells<T>(table: TableOf<T>, cat: Catalogue): string[][] {
+  return tableOf(table.columns, cat, table.rows(cat)).rows;
 }
 
 /** What the stored views of a set of folders hold besides records: every table in its default order, as laid out here. */
 export const TABLE_VIEWS: ViewsSpec = {
   tables: (cat) => ({
-    [LIST.name]: allCells(LIST, ANTHOLOGY_COLUMNS, cat),
-    [SEGMENTS.name]: allCells(SEGMENTS, SEGMENT_COLUMNS, cat),
-    [STAFF.name]: allCells(STAFF, STAFF_COLUMNS, cat),
-    [RELEASES.name]: allCells(RELEASES, RELEASE_TABLE_COLUMNS, cat),
+    [LIST_TABLE.name]: allCells(LIST_TABLE, cat),
+    [SEGMENTS_TABLE.name]: allCells(SEGMENTS_TABLE, cat),
+    [STAFF_TABLE.name]: allCells(STAFF_TABLE, cat),
+    [RELEASES_TABLE.name]: allCells(RELEASES_TABLE, cat),
   }),
 };

@@ -1,5 +1,7 @@
 import type { AudioTrack, Release } from '../catalogue/types';
 import type { Library } from '../catalogue/catalogue';
+import { holding } from '../catalogue/collection';
+import { anthologyTitle } from '../catalogue/credits';
 import type { SpecKey } from '../query/compare';
 import { countryName, languageName } from './layout';
 
@@ -22,7 +24,7 @@ const list = (items: readonly string[] | undefined): string | undefined => (item
 
 /** How each spec compared (query/compare.ts) is labelled and printed, by `show` and `compare` alike. */
 export const SPEC_TEXT: Record<SpecKey, [label: string, text: (r: Release, library: Library) => string | undefined]> = {
-  anthology: ['Anthology', (r, { catalogue }) => catalogue.works.get(r.anthology)?.anthology.title ?? r.anthology],
+  anthology: ['Anthology', (r, { catalogue }) => anthologyTitle(catalogue, r.anthology)],
   edition: ['Edition', (r) => r.title],
   format: ['Format', (r) => formatLabel(r.format)],
   country: ['Country', (r) => `${countryName(r.country)} (${r.country})`],
@@ -45,10 +47,7 @@ export const SPEC_TEXT: Record<SpecKey, [label: string, text: (r: Release, libra
   audio: ['Audio', (r) => list(r.audio?.map(audioLine))],
   subtitles: ['Subtitles', (r) => list(r.subtitles?.map(languageName))],
   extras: ['Extras', (r) => list(r.extras)],
-  collection: [
-    'In your collection',
-    (r, { collection }) => (collection?.owned.has(r.id) ? 'owned' : collection?.wanted.has(r.id) ? 'wanted' : undefined),
-  ],
+  collection: ['In your collection', (r, { collection }) => holding(collection, r.id)],
 };
 
 /** The edition, as `show` lists it: what it is, who put it out and when, and how it comes. */

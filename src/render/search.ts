@@ -1,4 +1,4 @@
-import { workRecord } from '../catalogue/credits';
+import { anthologyTitle, workRecord } from '../catalogue/credits';
 import type { SearchKind } from '../query/fields';
 import type { FoundRows, RowsOf } from '../query/search-index';
 import { escapeLine } from './escape';
@@ -11,7 +11,7 @@ import type { View } from './view';
 export const SEARCH_ROWS: RowsOf = {
   works: (w) => [workRecord(w).id, workRecord(w).title, w.kind === 'segment' ? w.anthology.title : '(anthology)', String(w.anthology.year)],
   people: (s, cat) => [s.id, s.name, s.native_name ?? '', String(cat.creditsByStaff.get(s.id)?.length ?? 0)],
-  releases: (r, cat) => [r.id, cat.works.get(r.anthology)?.anthology.title ?? r.anthology, r.format, countryRegion(r), r.publisher],
+  releases: (r, cat) => [r.id, anthologyTitle(cat, r.anthology), r.format, countryRegion(r), r.publisher],
 };
 
 const id: Column = { header: 'ID', fixed: true, priority: 9, style: (t, c) => c.dim(t) };

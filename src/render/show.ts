@@ -1,6 +1,7 @@
 import type { Catalogue, Library } from '../catalogue/catalogue';
 import type { Anthology, Common, Credit, Release, Review, Segment, Staff, Work } from '../catalogue/types';
 import { ROLES } from '../catalogue/schema';
+import { holding } from '../catalogue/collection';
 import { anthologyStudios, workRecord } from '../catalogue/credits';
 import { compareText } from '../query/fold';
 import { escapeLine } from './escape';
@@ -190,6 +191,7 @@ export function renderStaff(cat: Catalogue, p: Staff, view: View, roleFilter?: R
 export function renderRelease(library: Library, r: Release, view: View): string {
   const { catalogue: cat, collection } = library;
   const field = (key: SpecKey): Field => [SPEC_TEXT[key][0], SPEC_TEXT[key][1](r, library)];
+  const held = holding(collection, r.id);
   const work = cat.works.get(r.anthology);
   const title = work ? workLabel(work) : r.anthology;
   // "Memories: US DVD (Columbia TriStar Home Entertainment, 2004)"
@@ -205,7 +207,7 @@ export function renderRelease(library: Library, r: Release, view: View): string 
       ['ID', r.id],
       ['Anthology', `${title} [${r.anthology}]`],
       ...EDITION_SPECS.map(field),
-      ['Collection', collection?.owned.has(r.id) ? 'you own it' : collection?.wanted.has(r.id) ? 'on your wishlist' : undefined],
+      ['Collection', held === 'owned' ? 'you own it' : held === 'wanted' ? 'on your wishlist' : undefined],
     ],
     view,
   );

@@ -5,17 +5,17 @@ import type { Anthology, Release, SegmentRef, Staff } from '../../catalogue/type
 import type { StoredViews } from '../../query/views';
 import { renderJson } from '../../render/json';
 import {
-  ANTHOLOGY_COLUMNS,
-  RELEASE_TABLE_COLUMNS,
+  LIST_TABLE,
+  RELEASES_TABLE,
   releaseMark,
-  SEGMENT_COLUMNS,
+  SEGMENTS_TABLE,
   shownColumns,
-  STAFF_COLUMNS,
+  STAFF_TABLE,
   TABLE_VIEWS,
   tableOf,
   workMark,
 } from '../../render/records';
-import type { Columns } from '../../render/records';
+import type { TableOf } from '../../render/records';
 import { escapeLine } from '../../render/escape';
 import { didYouMean } from '../../util/closest';
 import type { Table } from '../../render/table';
@@ -27,8 +27,7 @@ import type { QueryFlags, QueryOptions } from './query-options';
 import { queryOptions, withLimit, withShorthands, withSort } from './query-options';
 import { defineCommand, withExamples } from './command';
 import type { CommandModule } from './command';
-import { LIST, noMatches, queryRows, RELEASES, SEGMENTS, STAFF } from '../../query/tables';
-import type { TableRows } from '../../query/tables';
+import { noMatches, queryRows } from '../../query/tables';
 
 interface TableOptions extends QueryOptions {
   format: 'table' | 'json' | 'csv';
@@ -74,12 +73,10 @@ function columnsHelp<T>(command: TableCommand<T>): string {
   return `Columns of memories ${command.name} (choose with --columns a,b,c):\n${rows.join('\n')}\n`;
 }
 
-/** One table command: the rows it lists (query/tables.ts), how they print and how they are given as JSON. */
-interface TableCommand<T> extends TableRows<T> {
+/** One table command: its table (the rows and every column --columns can show), how they print and how they are given as JSON. */
+interface TableCommand<T> extends TableOf<T> {
   summary: string;
   examples: string[];
-  /** Every column it can show (--columns), the id first. */
-  columns: Columns<T>;
   /** The mark a terminal shows beside the row of this id (owned, rated). */
   mark?: (collection: CollectionIndex | undefined, id: string) => string;
   json(this: void, rows: T[], cat: Catalogue): Record<string, unknown>[];
@@ -88,37 +85,34 @@ interface TableCommand<T> extends TableRows<T> {
 }
 
 const listCommand: TableCommand<Anthology> = {
-  ...LIST,
+  ...LIST_TABLE,
   summary: 'List the anthologies: title, year, segments, directors, studios',
   examples: ['memories list', 'memories list year:1987', 'memories list director:kawajiri --json', 'memories list | cut -f2'],
-  columns: ANTHOLOGY_COLUMNS,
   mark: workMark,
   json: (rows) => rows,
   jsonFields: Object.keys(anthologyFields),
 };
 
 const segmentsCommand: TableCommand<SegmentRef> = {
-  ...SEGMENTS,
+  ...SEGMENTS_TABLE,
   summary: 'List every segment of every anthology, in running order',
   examples: ['memories segments', 'memories segments --composer hisaishi', 'memories segments runtime:..15 --sort runtime'],
-  columns: SEGMENT_COLUMNS,
   mark: workMark,
   json: (rows) => rows.map((r) => ({ anthology: r.anthology.id, number: r.number, ...r.segment })),
   jsonFields: ['anthology', 'number', ...Object.keys(segmentFields)],
 };
 
 const staffCommand: TableCommand<Staff> = {
-  ...STAFF,
+  ...STAFF_TABLE,
   summary: 'List the people credited, with how many credits each has',
   examples: ['memories staff', 'memories staff role:music', 'memories staff work:memories'],
-  columns: STAFF_COLUMNS,
   // With the count the table shows.
   json: (rows, cat) => rows.map((s) => ({ ...s, credits: cat.creditsByStaff.get(s.id)?.length ?? 0 })),
   jsonFields: [...Object.keys(staffFields), 'credits'],
 };
 
 const releasesCommand: TableCommand<Release> = {
-  ...RELEASES,
+  ...RELEASES_TABLE,
   summary: 'List the home-video releases: format, country and region, publisher, date, status',
   examples: [
     'memories releases',
@@ -126,7 +120,6 @@ const releasesCommand: TableCommand<Release> = {
     'memories releases released:2004-01..2004-12',
     'memories releases aspect:1.85:1',
   ],
-  columns: RELEASE_TABLE_COLUMNS,
   mark: releaseMark,
   json: (rows) => rows,
   jsonFields: Object.keys(releaseFields),
