@@ -180,6 +180,8 @@ export class PeopleBuilder implements PeopleColumn {
 type Ranks = Int8Array;
 const NO = -1;
 const UNKNOWN = -2;
+/** A person whose rank a loop over credits has asked for, and who is matched after it. */
+const PENDING = -3;
 
 /** A term compiled against the fields it looks at (one, or a bare word's several). */
 interface CompiledTerm<T> {
@@ -217,7 +219,7 @@ function personRanks<T>(source: FieldSource<T>, q: Folded, exact: boolean): Pers
       ranks,
       rank: (p) => {
         let r = ranks[p];
-        if (r === UNKNOWN) ranks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
+        if (r! < NO) ranks[p] = r = lowest(source.names(p), (n) => matchFolded(q, n, exact));
         return r ?? NO;
       },
     };
@@ -254,17 +256,29 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
       return (items, alive) => {
         const { items: of, ids } = source.people(name, def, items);
         const people = personRanks(source, q, exact);
-        const ranks = new Int8Array(items.length).fill(NO);
+        const known = people.ranks;
+        // Three plain loops: who needs matching, the matching, then each item's best rank. A
+        // loop over the credits that called the matcher was one V8 compiled, at length, on
+        // another thread, and the process waited for that as it exited.
+        const pending: number[] = [];
         for (let k = 0; k < ids.length; k++) {
           const i = of[k]!;
           const p = ids[k]!;
-          let r = people.ranks[p];
+          const r = known[p];
           // Only a damaged source names an item or a person it does not have.
           if (r === undefined || alive[i] === undefined)
-            throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${people.ranks.length}`);
-          if (!alive[i]) continue;
-          if (r === UNKNOWN) r = people.rank(p);
-          if (r !== NO && (ranks[i] === NO || r < ranks[i]!)) ranks[i] = r;
+            throw new Error(`${name}: credit ${k} names item ${i} of ${items.length}, person ${p} of ${known.length}`);
+          if (r === UNKNOWN && alive[i]) {
+            known[p] = PENDING;
+            pending.push(p);
+          }
+        }
+        for (let j = 0; j < pending.length; j++) people.rank(pending[j]!);
+        const ranks = new Int8Array(items.length).fill(NO);
+        for (let k = 0; k < ids.length; k++) {
+          const i = of[k]!;
+          const r = known[ids[k]!]!;
+          if (r !== NO && alive[i] && (ranks[i] === NO || r < ranks[i]!)) ranks[i] = r;
         }
         return ranks;
       };
@@ -426,14 +440,15 @@ export function describeHits<T>(
         if (name === undefined) shown[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
         return name;
       };
-      const cells = new Map<number, string>();
+      // Per item (its place in `all`), its cell so far.
+      const cells = new Array<string | undefined>(all.length);
       const column = source.people(field, def, all);
       const take = (k: number): void => {
         const name = nameOf(column.ids[k]!);
         if (name === null) return;
         const i = column.items[k]!;
-        const before = cells.get(i);
-        cells.set(i, before === undefined ? `${field}: ${name}` : `${before}, ${name}`);
+        const before = cells[i];
+        cells[i] = before === undefined ? `${field}: ${name}` : `${before}, ${name}`;
       };
       // A column lists its credits in item order: a few items are found by halving, many by one pass.
       if (where.length * 32 < column.ids.length) {
@@ -451,26 +466,45 @@ export function describeHits<T>(
         for (const i of where) if (i >= 0) wanted[i] = 1;
         for (let k = 0; k < column.ids.length; k++) if (wanted[column.items[k]!]) take(k);
       }
-      text = (k) => cells.get(where[k]!) ?? field;
+      text = (k) => cells[where[k]!] ?? field;
     }
     texts.set(field, text);
     return text;
   };
-  return found.map(({ hit }, k) =>
-    hit.fields.length === 1 ? textOf(hit.fields[0]!)(k) : hit.fields.map((field) => textOf(field)(k)).join(', '),
-  );
+  // Items that matched alike share their Hit (compileQuery), and so the readers of its fields.
+  let last: Hit | undefined;
+  let readers: ((k: number) => string)[] = [];
+  const cells = new Array<string>(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const { hit } = found[k]!;
+    if (hit !== last) [last, readers] = [hit, hit.fields.map(textOf)];
+    cells[k] = readers.length === 1 ? readers[0]!(k) : readers.map((read) => read(k)).join(', ');
+  }
+  return cells;
 }
 
 /**
  * The items that matched with their hits, best rank first, in their own order within a rank:
- * a bucket per rank, since ranks are a few small numbers, where a sort would call its
+ * counted per rank, since ranks are a few small numbers, where a sort would call its
  * comparison some 300,000 times for 20,000 results.
  */
 function byRank<T>(items: readonly T[], hits: readonly (Hit | undefined)[]): { item: T; hit: Hit }[] {
-  const buckets: { item: T; hit: Hit }[][] = [];
-  for (let i = 0; i < items.length; i++) {
+  // How many have each rank, then where each rank starts, then every item put in its place.
+  const starts: number[] = [];
+  for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    if (hit) (buckets[hit.rank] ??= []).push({ item: items[i]!, hit });
+    if (hit) starts[hit.rank] = (starts[hit.rank] ?? 0) + 1;
   }
-  return buckets.flat();
+  let total = 0;
+  for (let r = 0; r < starts.length; r++) {
+    const count = starts[r] ?? 0;
+    starts[r] = total;
+    total += count;
+  }
+  const sorted = new Array<{ item: T; hit: Hit }>(total);
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    if (hit) sorted[starts[hit.rank]!++] = { item: items[i]!, hit };
+  }
+  return sorted;
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Library } from '../catalogue/catalogue';
 import type { CollectionIndex } from '../catalogue/collection';
+import { isStrings } from '../store/check';
 import { Ints, Lines, SnapshotDamage } from '../store/snapshot';
 import type { LinesReader, Snapshot } from '../store/snapshot';
 import type { Release, Staff, Work } from '../catalogue/types';
@@ -179,7 +180,6 @@ function withWords(keys: LinesReader, words: readonly string[]): number[] {
   return words.length === 0 ? [] : keys.containing(words[0]!).filter((line) => words.every((w) => keys.get(line).includes(w)));
 }
 
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isKeyLists = (v: unknown): v is string[][] => Array.isArray(v) && v.every(isStrings);
 const isValueLists = (v: unknown): v is (string | number)[][] =>
@@ -230,8 +230,9 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
       return (i) => def.mine!.values(keys[i]!, collection);
     };
     let rows: LinesReader | undefined;
+    let all: number[] | undefined;
     return {
-      items: () => positions(count()),
+      items: () => (all ??= positions(count())),
       source: {
         values(field, def) {
           if (def.mine) return mine(field, def);

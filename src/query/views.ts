@@ -4,7 +4,7 @@ import type { KnownIds } from '../catalogue/collection';
 import { isRecordsByKind } from '../catalogue/load';
 import type { RecordsByKind, Staff } from '../catalogue/types';
 import { Problems } from '../source/problem';
-import { isObject } from '../store/check';
+import { isObject, isStrings } from '../store/check';
 import { Ints, Lines, SnapshotDamage } from '../store/snapshot';
 import type { Snapshot } from '../store/snapshot';
 import { folded, foldedFromStore, foldForStore } from './fold';
@@ -160,7 +160,6 @@ export interface StoredViews {
   rows(table: string, limit?: number): string[][];
 }
 
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const TARGET_KIND: Record<RefKind, Target['kind']> = { anthology: 'work', segment: 'work', person: 'staff', release: 'release' };
 const isStaff = (v: unknown): v is Staff => isObject(v) && typeof v.id === 'string' && typeof v.name === 'string';

@@ -33,7 +33,13 @@ export function renderSearch(results: Record<SearchKind, FoundRows>, view: View)
       ['releases', 'release'],
     ] as const) {
       const { rows, matched } = results[kind];
-      for (let i = 0; i < rows.length; i++) lines.push(`${word}\t${rows[i]!.map(escapeLine).join('\t')}\t${escapeLine(matched[i]!)}\n`);
+      // Plain loops: a broad search prints tens of thousands of lines.
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        let line = word;
+        for (let c = 0; c < row.length; c++) line += `\t${escapeLine(row[c]!)}`;
+        lines.push(`${line}\t${escapeLine(matched[i]!)}\n`);
+      }
     }
     return lines.join('');
   }

@@ -46,6 +46,13 @@ export function isProblemList(v: unknown): v is Problem[] {
   return Array.isArray(v) && v.every(isProblem);
 }
 
+/** A list of texts (a stored row, a list of ids). A plain loop: stored rows are checked by the ten thousand. */
+export function isStrings(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
 /** A JSON object that is not an array (records, maps of entries). */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
