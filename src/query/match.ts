@@ -397,7 +397,8 @@ export function filterItems<T>(items: () => readonly T[], query: Query, kind: Se
  * What each found item's MATCHED cell says: the fields that matched, and after each field of
  * people the ones who matched in it ("director: Kōji Morimoto"), so that a search at a
  * thousand anthologies says which Morimoto. `all` is every item the source's search hands
- * out, in order (found items are looked up in it).
+ * out, in order (found items are looked up in it). Each cell is worked out when it is asked
+ * for, so that a broad search keeps none of them longer than it takes to print it.
  */
 export function describeHits<T>(
   kind: SearchKind,
@@ -405,13 +406,12 @@ export function describeHits<T>(
   source: FieldSource<T>,
   all: readonly T[],
   found: readonly { item: T; hit: Hit }[],
-): string[] {
+): (k: number) => string {
   const fields = FIELDS[kind] as Record<string, FieldDef<T>>;
   const terms = query.groups.flat().filter((t) => !t.negate && t.op !== 'range');
   // Where each found item is in `all`: a stored index's items are their own positions.
   let positions: Map<T, number> | undefined;
   const at = (item: T): number => (typeof item === 'number' ? item : ((positions ??= new Map(all.map((x, i) => [x, i]))).get(item) ?? -1));
-  const where = found.map(({ item }) => at(item));
   /** Per field: the cell text of the k-th found item, asked only of the items that matched in that field. */
   const texts = new Map<string, (k: number) => string>();
   const textOf = (field: string): ((k: number) => string) => {
@@ -431,56 +431,75 @@ export function describeHits<T>(
         return which > 0 ? `${field}: ${forms(item)[which]}` : field;
       };
     } else if (!def.people) text = () => field;
-    else {
-      // Each person is matched once, for the filter and for this alike, and their name read once.
-      const matchers = relevant.map(({ q, exact }) => personRanks(source, q, exact));
-      const shown = new Array<string | null | undefined>(source.personCount());
-      const nameOf = (p: number): string | null => {
-        let name = shown[p];
-        if (name === undefined) shown[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
-        return name;
-      };
-      // Per item (its place in `all`), its cell so far.
-      const cells = new Array<string | undefined>(all.length);
-      const column = source.people(field, def, all);
-      const take = (k: number): void => {
-        const name = nameOf(column.ids[k]!);
-        if (name === null) return;
-        const i = column.items[k]!;
-        const before = cells[i];
-        cells[i] = before === undefined ? `${field}: ${name}` : `${before}, ${name}`;
-      };
-      // A column lists its credits in item order: a few items are found by halving, many by one pass.
-      if (where.length * 32 < column.ids.length) {
-        for (const i of where) {
-          let [lo, hi] = [0, column.items.length];
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (column.items[mid]! < i) lo = mid + 1;
-            else hi = mid;
-          }
-          for (let k = lo; k < column.items.length && column.items[k] === i; k++) take(k);
-        }
-      } else {
-        const wanted = new Uint8Array(all.length);
-        for (const i of where) if (i >= 0) wanted[i] = 1;
-        for (let k = 0; k < column.ids.length; k++) if (wanted[column.items[k]!]) take(k);
-      }
-      text = (k) => cells[where[k]!] ?? field;
-    }
+    else text = whoMatched(field, source, def, all, relevant, (k) => at(found[k]!.item), found.length);
     texts.set(field, text);
     return text;
   };
   // Items that matched alike share their Hit (compileQuery), and so the readers of its fields.
   let last: Hit | undefined;
   let readers: ((k: number) => string)[] = [];
-  const cells = new Array<string>(found.length);
-  for (let k = 0; k < found.length; k++) {
+  return (k) => {
     const { hit } = found[k]!;
     if (hit !== last) [last, readers] = [hit, hit.fields.map(textOf)];
-    cells[k] = readers.length === 1 ? readers[0]!(k) : readers.map((read) => read(k)).join(', ');
-  }
-  return cells;
+    return readers.length === 1 ? readers[0]!(k) : readers.map((read) => read(k)).join(', ');
+  };
+}
+
+/**
+ * The cell of a field of people for the k-th found item (`where(k)` is its place in `all`):
+ * the field and who matched in it. Each person is matched once, for the filter and for this
+ * alike, and their name read once. A column lists its credits in item order, so an item's
+ * credits are found by halving when few items were found, and through a table of where each
+ * item's credits start, made in one pass, when many were.
+ */
+function whoMatched<T>(
+  field: string,
+  source: FieldSource<T>,
+  def: FieldDef<T>,
+  all: readonly T[],
+  relevant: readonly { q: Folded; exact: boolean }[],
+  where: (k: number) => number,
+  found: number,
+): (k: number) => string {
+  const matchers = relevant.map(({ q, exact }) => personRanks(source, q, exact));
+  const shown = new Array<string | null | undefined>(source.personCount());
+  const nameOf = (p: number): string | null => {
+    let name = shown[p];
+    if (name === undefined) shown[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
+    return name;
+  };
+  const { items: of, ids } = source.people(field, def, all);
+  let starts: Int32Array | undefined;
+  const firstCredit = (i: number): number => {
+    if (found * 32 >= ids.length) {
+      if (!starts) {
+        starts = new Int32Array(all.length + 1);
+        let c = 0;
+        for (let item = 0; item <= all.length; item++) {
+          while (c < of.length && of[c]! < item) c++;
+          starts[item] = c;
+        }
+      }
+      return starts[i]!;
+    }
+    let [lo, hi] = [0, of.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (of[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (k) => {
+    const i = where(k);
+    if (i < 0) return field;
+    let cell: string | undefined;
+    for (let c = firstCredit(i); c < of.length && of[c] === i; c++) {
+      const name = nameOf(ids[c]!);
+      if (name !== null) cell = cell === undefined ? `${field}: ${name}` : `${cell}, ${name}`;
+    }
+    return cell ?? field;
+  };
 }
 
 /**

@@ -29,10 +29,14 @@ interface Items<T> {
   row(item: T): string[];
 }
 
-/** What a search of one kind found: how many, their rows, and what matched in each (describeHits). */
+/**
+ * What a search of one kind found, read on demand so that a broad search keeps no row longer
+ * than it takes to print it: how many, the k-th one's row, and what matched in it (describeHits).
+ */
 export interface FoundRows {
-  rows: string[][];
-  matched: string[];
+  count: number;
+  row(k: number): string[];
+  matched(k: number): string;
 }
 
 /** A search of one kind, over items of its own (records, or positions in a stored index): their type stays inside. */
@@ -45,7 +49,7 @@ function indexed<T>(kind: SearchKind, of: Items<T>): IndexedKind {
   return (query, limit) => {
     const all = filterItems(() => of.items(), query, kind, of.source);
     const hits = limit === undefined ? all : all.slice(0, limit);
-    return { rows: hits.map(({ item }) => of.row(item)), matched: describeHits(kind, query, of.source, of.items(), hits) };
+    return { count: hits.length, row: (k) => of.row(hits[k]!.item), matched: describeHits(kind, query, of.source, of.items(), hits) };
   };
 }
 

@@ -19,71 +19,84 @@ const matched: Column = { header: 'MATCHED', wrap: true, priority: 4, style: (t,
 const named: Column = { header: 'TITLE', wrap: true, priority: 8, min: 12, style: (t, c) => c.bold(t) };
 
 /**
- * Search results grouped by kind. In a terminal: a titled table per kind. In a pipe: one
- * tab-separated line per result, starting with its kind (work, person, release), then the id,
- * a label, and the fields that matched.
+ * Search results grouped by kind, as pieces of text to print in order. In a terminal: a titled
+ * table per kind, in one piece. In a pipe: one tab-separated line per result, starting with its
+ * kind (work, person, release), then the id, a label, and the fields that matched; a few
+ * hundred lines a piece, each joined into one flat text, so that a broad search (tens of
+ * thousands of lines) keeps no row, cell or line alive for long: the garbage collector copies
+ * every object that survives it, and that copying was much of what such a search cost.
  */
-/** Each kind's matches: the rows they are shown as (see SEARCH_ROWS), and what each matched by. */
-export function renderSearch(results: Record<SearchKind, FoundRows>, view: View): string {
+export function renderSearch(results: Record<SearchKind, FoundRows>, view: View): string[] {
   if (!view.tty) {
-    const lines: string[] = [];
+    const pieces: string[] = [];
+    let lines: string[] = [];
     for (const [kind, word] of [
       ['works', 'work'],
       ['people', 'person'],
       ['releases', 'release'],
     ] as const) {
-      const { rows, matched } = results[kind];
+      const found = results[kind];
       // Plain loops: a broad search prints tens of thousands of lines.
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
+      for (let k = 0; k < found.count; k++) {
+        const row = found.row(k);
         let line = word;
         for (let c = 0; c < row.length; c++) line += `\t${escapeLine(row[c]!)}`;
-        lines.push(`${line}\t${escapeLine(matched[i]!)}\n`);
+        lines.push(`${line}\t${escapeLine(found.matched(k))}\n`);
+        if (lines.length === PIECE_LINES) {
+          pieces.push(lines.join(''));
+          lines = [];
+        }
       }
     }
-    return lines.join('');
+    pieces.push(lines.join(''));
+    return pieces;
   }
-  const rows = ({ rows: found, matched }: FoundRows): string[][] => found.map((row, i) => [...row, matched[i]!]);
-  return renderGroups(
-    [
-      {
-        title: 'Works',
-        kind: 'work',
-        table: {
-          columns: [id, named, { header: 'ANTHOLOGY', wrap: true, priority: 3 }, { header: 'YEAR', fixed: true, priority: 6 }, matched],
-          rows: rows(results.works),
+  const rows = (found: FoundRows): string[][] => Array.from({ length: found.count }, (_, k) => [...found.row(k), found.matched(k)]);
+  return [
+    renderGroups(
+      [
+        {
+          title: 'Works',
+          kind: 'work',
+          table: {
+            columns: [id, named, { header: 'ANTHOLOGY', wrap: true, priority: 3 }, { header: 'YEAR', fixed: true, priority: 6 }, matched],
+            rows: rows(results.works),
+          },
         },
-      },
-      {
-        title: 'People',
-        kind: 'person',
-        table: {
-          columns: [
-            id,
-            { ...named, header: 'NAME' },
-            { header: 'NATIVE NAME', wrap: true, priority: 3 },
-            { header: 'CREDITS', align: 'right', priority: 5 },
-            matched,
-          ],
-          rows: rows(results.people),
+        {
+          title: 'People',
+          kind: 'person',
+          table: {
+            columns: [
+              id,
+              { ...named, header: 'NAME' },
+              { header: 'NATIVE NAME', wrap: true, priority: 3 },
+              { header: 'CREDITS', align: 'right', priority: 5 },
+              matched,
+            ],
+            rows: rows(results.people),
+          },
         },
-      },
-      {
-        title: 'Releases',
-        kind: 'release',
-        table: {
-          columns: [
-            id,
-            { header: 'ANTHOLOGY', wrap: true, priority: 3, style: (t, c) => c.bold(t) },
-            { header: 'FORMAT', fixed: true, priority: 7 },
-            { header: 'COUNTRY', fixed: true, priority: 6 },
-            { header: 'PUBLISHER', wrap: true, priority: 5 },
-            matched,
-          ],
-          rows: rows(results.releases),
+        {
+          title: 'Releases',
+          kind: 'release',
+          table: {
+            columns: [
+              id,
+              { header: 'ANTHOLOGY', wrap: true, priority: 3, style: (t, c) => c.bold(t) },
+              { header: 'FORMAT', fixed: true, priority: 7 },
+              { header: 'COUNTRY', fixed: true, priority: 6 },
+              { header: 'PUBLISHER', wrap: true, priority: 5 },
+              matched,
+            ],
+            rows: rows(results.releases),
+          },
         },
-      },
-    ],
-    view,
-  );
+      ],
+      view,
+    ),
+  ];
 }
+
+/** How many lines of a pipe's output make one piece. */
+const PIECE_LINES = 512;

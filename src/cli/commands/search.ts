@@ -72,12 +72,14 @@ function runSearch(ctx: Context, options: SearchOptions): number {
     ctx.write(renderJson({ works, people: strip(results.people), releases: strip(results.releases) }));
     return EXIT.ok;
   }
-  const text = ctx.searchIndex(SEARCH, (index) => {
+  // The whole answer is made before any of it is written: a stored index found damaged on the
+  // way means an answer from the files instead, and nothing may be printed twice.
+  const pieces = ctx.searchIndex(SEARCH, (index) => {
     const results = searchAll(index, options);
-    const found = results.works.rows.length + results.people.rows.length + results.releases.rows.length;
+    const found = results.works.count + results.people.count + results.releases.count;
     return found === 0 ? undefined : renderSearch(results, ctx.out);
   });
-  if (text === undefined) ctx.io.stderr.write('no matches\n');
-  else ctx.write(text);
+  if (pieces === undefined) ctx.io.stderr.write('no matches\n');
+  else for (const piece of pieces) ctx.write(piece);
   return EXIT.ok;
 }
