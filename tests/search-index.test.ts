@@ -228,6 +228,24 @@ describe('a stored index is never trusted over the files', () => {
     }
   });
 
+  it('keeps cells that hold tabs, newlines, backslashes and escape codes, and prints them escaped', async () => {
+    const [dir] = copyFolders(fixture('dangling-references'));
+    const title = 'Tab\\there\\\\back\\nline\\e[2J\\x9b1m\\u202eend';
+    writeFileSync(
+      join(dir!, 'odd.yaml'),
+      `anthologies:\n  - { id: odd-cells, title: "${title}", year: 1990, segments: [{ id: odd-1, title: One }] }\n`,
+    );
+    utimesSync(join(dir!, 'odd.yaml'), LONG_AGO, LONG_AGO);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'memories-index-cache-'));
+    const args = ['--no-bundled', '--data', dir!, 'search', 'tab'];
+    const env = { NO_COLOR: '1' };
+    const live = await run(args, { env });
+    expect(live.stdout).toContain('work\todd-cells\tTab^Ihere\\back^Jline^[[2J\\u009b1m\\u202eend\t(anthology)\t1990\t');
+    await run(args, { env, indexDir: cacheDir });
+    expect(indexFiles(cacheDir)).toHaveLength(1);
+    expect(await run(args, { env, indexDir: cacheDir })).toEqual(live);
+  });
+
   it('is rebuilt when a section parses but has the wrong shape', async () => {
     const { cacheDir, env, args } = setup();
     const expected = await run([...args, 'search', 'otomo'], { env });

@@ -11,6 +11,7 @@ import type { Folded } from './fold';
 import type { FieldSource } from './match';
 import { describeHits, filterItems, liveSource, PeopleBuilder } from './match';
 import type { Query } from './parse';
+import { joinCells } from '../util/tsv';
 
 /** The items of each kind, in the order search lists them. */
 export interface SearchItems {
@@ -26,16 +27,18 @@ export type RowsOf = { [K in SearchKind]: (item: SearchItems[K][number], cat: Ca
 interface Items<T> {
   items(): readonly T[];
   source: FieldSource<T>;
-  row(item: T): string[];
+  /** The item's row, as one line of cells (util/tsv.ts). */
+  row(item: T): string;
 }
 
 /**
  * What a search of one kind found, read on demand so that a broad search keeps no row longer
- * than it takes to print it: how many, the k-th one's row, and what matched in it (describeHits).
+ * than it takes to print it: how many, the k-th one's row as one line of cells (util/tsv.ts),
+ * and what matched in it (describeHits).
  */
 export interface FoundRows {
   count: number;
-  row(k: number): string[];
+  row(k: number): string;
   matched(k: number): string;
 }
 
@@ -65,15 +68,15 @@ const KINDS: readonly SearchKind[] = ['works', 'people', 'releases'];
 export function liveIndex(library: Library, items: SearchItems, rows: RowsOf): SearchIndex {
   const source = liveSource(library);
   const kind = <K extends SearchKind>(k: K): IndexedKind =>
-    indexed<SearchItems[K][number]>(k, { items: () => items[k], source, row: (item) => rows[k](item, library.catalogue) });
+    indexed<SearchItems[K][number]>(k, { items: () => items[k], source, row: (item) => joinCells(rows[k](item, library.catalogue)) });
   return { works: kind('works'), people: kind('people'), releases: kind('releases') };
 }
 
 /**
  * What a stored index keeps, as named sections, for each kind: the count of items, their ids,
- * the rows they are shown as (each a JSON list of its cells, as Lines, read only for the items
- * found), and for each
- * field a column with one entry per item:
+ * the rows they are shown as (a line of cells each, util/tsv.ts, as Lines, read only for the
+ * items found: a broad search prints them as they are), and for each field a column with one
+ * entry per item:
  * - a text field: its values folded ahead of time (foldForStore) and joined by "|", which no
  *   folded text contains, as Lines; `.keys` holds the same without spaces, where a query's
  *   words are looked for in every item at once;
@@ -111,7 +114,7 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, records)[0]);
-    sections[`${kind}.rows`] = Lines.of(list.map((item) => JSON.stringify(row(item, cat))));
+    sections[`${kind}.rows`] = Lines.of(list.map((item) => joinCells(row(item, cat))));
     Object.assign(sections, peopleColumns(kind, list, fields, person));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
@@ -189,7 +192,7 @@ const isKeyLists = (v: unknown): v is string[][] => Array.isArray(v) && v.every(
 const isValueLists = (v: unknown): v is (string | number)[][] =>
   Array.isArray(v) && v.every((x) => Array.isArray(x) && x.every((y) => typeof y === 'string' || typeof y === 'number'));
 
-/** Line `i` of a section that keeps a JSON list of texts per line (rows, forms), checked. */
+/** Line `i` of a section that keeps a JSON list of texts per line (forms), checked. */
 function textsAt(lines: LinesReader, i: number, section: string): string[] {
   let texts: unknown;
   try {
@@ -286,7 +289,7 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
         displayName: (p) => snapshot.lines('names.shown').get(p),
         peopleWith: (words) => withWords(snapshot.lines('names.keys'), words),
       },
-      row: (i) => textsAt((rows ??= column('rows', (name) => snapshot.lines(name))), i, `${k}.rows`),
+      row: (i) => (rows ??= column('rows', (name) => snapshot.lines(name))).get(i),
     };
   };
   return {

@@ -1,3 +1,5 @@
+import { splitCells } from '../util/tsv';
+
 /**
  * Text from data files never reaches the terminal raw. C0 and C1 controls, DEL and the
  * bidirectional overrides and isolates become visible notation (ESC -> "^[", U+202E ->
@@ -11,6 +13,11 @@ const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\
 const ANY_UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+// What a line of cells (util/tsv.ts) may not hold to be printed as it is: a backslash (a cell's
+// tab, newline or backslash, written out) or anything escapeLine changes but a tab (its separators).
+// eslint-disable-next-line no-control-regex
+const NOT_PLAIN_CELLS = /[\\\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);
@@ -27,6 +34,14 @@ export function isSafeLine(s: string): boolean {
 /** Escape a value shown on one line (a table cell, a title, a name): newlines become "^J". */
 export function escapeLine(s: string): string {
   return ANY_UNSAFE_LINE.test(s) ? s.replace(UNSAFE_LINE, visible) : s;
+}
+
+/**
+ * A line of cells (util/tsv.ts) as a pipe prints it: each cell escaped as escapeLine does,
+ * joined by tabs. Most lines need nothing done, and are found so by one test.
+ */
+export function escapeCells(line: string): string {
+  return NOT_PLAIN_CELLS.test(line) ? splitCells(line).map(escapeLine).join('\t') : line;
 }
 
 /** Escape multi-line text (a synopsis, a review): newlines stay, everything else as escapeLine. */

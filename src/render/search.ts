@@ -1,7 +1,8 @@
 import { anthologyTitle, workRecord } from '../catalogue/credits';
 import type { SearchKind } from '../query/fields';
 import type { FoundRows, RowsOf } from '../query/search-index';
-import { escapeLine } from './escape';
+import { splitCells } from '../util/tsv';
+import { escapeCells, escapeLine } from './escape';
 import { countryRegion } from './records';
 import type { Column } from './table';
 import { renderGroups } from './table';
@@ -38,10 +39,7 @@ export function renderSearch(results: Record<SearchKind, FoundRows>, view: View)
       const found = results[kind];
       // Plain loops: a broad search prints tens of thousands of lines.
       for (let k = 0; k < found.count; k++) {
-        const row = found.row(k);
-        let line = word;
-        for (let c = 0; c < row.length; c++) line += `\t${escapeLine(row[c]!)}`;
-        lines.push(`${line}\t${escapeLine(found.matched(k))}\n`);
+        lines.push(`${word}\t${escapeCells(found.row(k))}\t${escapeLine(found.matched(k))}\n`);
         if (lines.length === PIECE_LINES) {
           pieces.push(lines.join(''));
           lines = [];
@@ -51,7 +49,8 @@ export function renderSearch(results: Record<SearchKind, FoundRows>, view: View)
     pieces.push(lines.join(''));
     return pieces;
   }
-  const rows = (found: FoundRows): string[][] => Array.from({ length: found.count }, (_, k) => [...found.row(k), found.matched(k)]);
+  const rows = (found: FoundRows): string[][] =>
+    Array.from({ length: found.count }, (_, k) => [...splitCells(found.row(k)), found.matched(k)]);
   return [
     renderGroups(
       [

@@ -17,7 +17,7 @@ interface Head {
 }
 
 // Bump when the layout changes, so old snapshots are simply ignored.
-const VERSION = 8;
+const VERSION = 9;
 
 /**
  * A section of many texts of which a reader wants only a few: written one per line (none may

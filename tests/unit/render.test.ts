@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeJson, escapeLine, escapeText } from '../../src/render/escape';
+import { escapeCells, escapeJson, escapeLine, escapeText } from '../../src/render/escape';
+import { joinCells, splitCells } from '../../src/util/tsv';
 import { fitCell, fitColumns, rankEmpty, renderCsv, renderTable } from '../../src/render/table';
 import { PLAIN } from '../../src/render/view';
 import type { View } from '../../src/render/view';
@@ -57,6 +58,41 @@ describe('escaping', () => {
         const once = escapeLine(s);
         expect(once).not.toMatch(CONTROL);
         expect(escapeLine(once)).toBe(once);
+      }),
+    );
+  });
+});
+
+describe('a row as one line of cells', () => {
+  // Cells of everything a row could hold, and of what its line format writes out.
+  const cell = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.array(fc.constantFrom('a', '\\', '\t', '\n', 't', 'n', '\u001b', '大', ' '), { maxLength: 8 }).map((cs) => cs.join('')),
+  );
+
+  it('gives back exactly the cells it was made of', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        const line = joinCells(cells);
+        expect(line).not.toContain('\n');
+        expect(splitCells(line)).toEqual(cells);
+      }),
+    );
+  });
+
+  it('prints in a pipe as its cells escaped one by one, joined by tabs', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        expect(escapeCells(joinCells(cells))).toBe(cells.map(escapeLine).join('\t'));
+      }),
+    );
+    expect(escapeCells(joinCells(['a\tb', 'c\\d', 'e\u001bf']))).toBe('a^Ib\tc\\d\te^[f');
+  });
+
+  it('lets no control character through, whatever line it is given', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (line) => {
+        expect(escapeCells(line).replaceAll('\t', '')).not.toMatch(CONTROL);
       }),
     );
   });
