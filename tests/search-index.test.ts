@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSy
 import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as heavy from '../src/cli/heavy';
@@ -246,15 +247,31 @@ describe('a stored index is never trusted over the files', () => {
     expect(await run(args, { env, indexDir: cacheDir })).toEqual(live);
   });
 
-  it('is rebuilt when a section parses but has the wrong shape', async () => {
+  it('is rebuilt when a section has the wrong shape, even with its checksums made to fit', async () => {
     const { cacheDir, env, args } = setup();
     const expected = await run([...args, 'search', 'otomo'], { env });
     await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir });
     const path = join(cacheDir, indexFiles(cacheDir)[0]!);
     const text = readFileSync(path);
     const start = text.indexOf(10) + 1;
-    // The head line is its digest, a space, and the head.
-    const head = JSON.parse(text.subarray(text.indexOf(32) + 1, start).toString()) as { sections: Record<string, [number, number]> };
+    // The head line is its checksum, a space, and the head, which holds each section's range and checksum.
+    const head = JSON.parse(text.subarray(text.indexOf(32) + 1, start).toString()) as {
+      sections: Record<string, [number, number, string, string]>;
+    };
+    const crc = (bytes: Buffer | string): string => crc32(bytes).toString(16).padStart(8, '0');
+    /** The damaged bytes with every checksum made to fit them, so that only a shape check can tell. */
+    const sealed = (damaged: Buffer): Buffer => {
+      for (const range of Object.values(head.sections)) range[3] = crc(damaged.subarray(start + range[0], start + range[1]));
+      const line = JSON.stringify(head);
+      return Buffer.concat([Buffer.from(`${crc(line)} ${line}\n`), damaged.subarray(start)]);
+    };
+    const expectRebuilt = async (damaged: Buffer): Promise<void> => {
+      writeFileSync(path, sealed(damaged));
+      expect(await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir })).toEqual(expected);
+      expect(readFileSync(path).equals(text)).toBe(true);
+    };
+    // The sealing itself changes nothing: the same file back.
+    expect(sealed(Buffer.from(text)).equals(text)).toBe(true);
     // JSON sections, and the binary ones (people columns, line offsets) that give the others their shape.
     for (const name of ['names@', 'names.keys@', 'works.staff', 'works.ids', 'works.rows@', 'works.title.keys@', 'works.title@']) {
       const [from, to] = head.sections[name]!;
@@ -262,17 +279,18 @@ describe('a stored index is never trusted over the files', () => {
       // Valid JSON of the same length: an empty object where a list or number belongs; in a
       // binary section, numbers that do not fit.
       damaged.write(`{${' '.repeat(to - from - 2)}}`, start + from);
-      writeFileSync(path, damaged);
-      expect(await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir })).toEqual(expected);
-      expect(readFileSync(path).equals(text)).toBe(true);
+      await expectRebuilt(damaged);
     }
-    // A column of the right shape that names someone the index does not have.
-    const [, to] = head.sections['works.staff']!;
-    const damaged = Buffer.from(text);
-    damaged[`writeInt32${endianness()}`](1_000_000, start + to - 4);
-    writeFileSync(path, damaged);
-    expect(await run([...args, 'search', 'otomo'], { env, indexDir: cacheDir })).toEqual(expected);
-    expect(readFileSync(path).equals(text)).toBe(true);
+    const [from, to] = head.sections['works.staff']!;
+    const int = endianness() === 'LE' ? ('Int32LE' as const) : ('Int32BE' as const);
+    // A people column of the right shape that names someone the index does not have.
+    const nobody = Buffer.from(text);
+    nobody[`write${int}`](1_000_000, start + to - 4);
+    await expectRebuilt(nobody);
+    // One whose credits are not in item order: the first credit moved to the last item.
+    const unordered = Buffer.from(text);
+    unordered[`write${int}`](unordered[`read${int}`](start + from + (to - from) / 2 - 4), start + from);
+    await expectRebuilt(unordered);
   });
 
   it('is neither used nor written when a folder holds a file that cannot be read', async () => {

@@ -82,11 +82,14 @@ function checkTerm(term: Term, def: FieldDef<unknown>): void {
 
 /**
  * Who a list of items names, as two flat lists with an entry per credit, in the items' order:
- * the item (its place in the list) and the person. Each item names each person once.
+ * the item (its place in the list) and the person; and where each item's credits start, so
+ * that item i's are those from starts[i] to starts[i + 1] (one more entry than items). Each
+ * item names each person once.
  */
-interface PeopleColumn {
+export interface PeopleColumn {
   items: ArrayLike<number>;
   ids: ArrayLike<number>;
+  starts: ArrayLike<number>;
 }
 
 /**
@@ -144,7 +147,7 @@ export function liveSource<T>(library: Library): FieldSource<T> {
           if (p !== undefined) column.add(i, p);
         }
       }
-      return column;
+      return { items: column.items, ids: column.ids, starts: column.starts(items.length) };
     },
     personCount: () => cat.staff.length,
     names: (p) => personNames(cat.staff[p]).map(folded),
@@ -153,7 +156,7 @@ export function liveSource<T>(library: Library): FieldSource<T> {
 }
 
 /** A PeopleColumn filled item by item, in order, keeping each person once per item. */
-export class PeopleBuilder implements PeopleColumn {
+export class PeopleBuilder {
   readonly items: number[] = [];
   readonly ids: number[] = [];
   /** The last item each person was added to (an anthology names dozens, often twice). */
@@ -168,6 +171,15 @@ export class PeopleBuilder implements PeopleColumn {
     this.last[p] = i;
     this.items.push(i);
     this.ids.push(p);
+  }
+
+  /** Where each of `count` items' credits start, and where one more item's would. */
+  starts(count: number): number[] {
+    const starts = new Array<number>(count + 1);
+    let next = 0;
+    for (let c = 0; c < this.items.length; c++) while (next <= this.items[c]!) starts[next++] = c;
+    while (next <= count) starts[next++] = this.items.length;
+    return starts;
   }
 }
 
@@ -431,7 +443,7 @@ export function describeHits<T>(
         return which > 0 ? `${field}: ${forms(item)[which]}` : field;
       };
     } else if (!def.people) text = () => field;
-    else text = whoMatched(field, source, def, all, relevant, (k) => at(found[k]!.item), found.length);
+    else text = whoMatched(field, source, def, all, relevant, (k) => at(found[k]!.item));
     texts.set(field, text);
     return text;
   };
@@ -448,9 +460,7 @@ export function describeHits<T>(
 /**
  * The cell of a field of people for the k-th found item (`where(k)` is its place in `all`):
  * the field and who matched in it. Each person is matched once, for the filter and for this
- * alike, and their name read once. A column lists its credits in item order, so an item's
- * credits are found by halving when few items were found, and through a table of where each
- * item's credits start, made in one pass, when many were.
+ * alike, and their name read once.
  */
 function whoMatched<T>(
   field: string,
@@ -459,7 +469,6 @@ function whoMatched<T>(
   all: readonly T[],
   relevant: readonly { q: Folded; exact: boolean }[],
   where: (k: number) => number,
-  found: number,
 ): (k: number) => string {
   const matchers = relevant.map(({ q, exact }) => personRanks(source, q, exact));
   const shown = new Array<string | null | undefined>(source.personCount());
@@ -468,33 +477,12 @@ function whoMatched<T>(
     if (name === undefined) shown[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
     return name;
   };
-  const { items: of, ids } = source.people(field, def, all);
-  let starts: Int32Array | undefined;
-  const firstCredit = (i: number): number => {
-    if (found * 32 >= ids.length) {
-      if (!starts) {
-        starts = new Int32Array(all.length + 1);
-        let c = 0;
-        for (let item = 0; item <= all.length; item++) {
-          while (c < of.length && of[c]! < item) c++;
-          starts[item] = c;
-        }
-      }
-      return starts[i]!;
-    }
-    let [lo, hi] = [0, of.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (of[mid]! < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const { ids, starts } = source.people(field, def, all);
   return (k) => {
     const i = where(k);
     if (i < 0) return field;
     let cell: string | undefined;
-    for (let c = firstCredit(i); c < of.length && of[c] === i; c++) {
+    for (let c = starts[i]!; c < starts[i + 1]!; c++) {
       const name = nameOf(ids[c]!);
       if (name !== null) cell = cell === undefined ? `${field}: ${name}` : `${cell}, ${name}`;
     }
