@@ -460,7 +460,9 @@ export function describeHits<T>(
 /**
  * The cell of a field of people for the k-th found item (`where(k)` is its place in `all`):
  * the field and who matched in it. Each person is matched once, for the filter and for this
- * alike, and their name read once.
+ * alike, and their name read once. A broad search asks this of tens of thousands of rows, in
+ * a one-shot process that runs it in V8's interpreter, so it is written for that: one call a
+ * row, and most rows' cells (one person matched) kept ready per person rather than joined.
  */
 function whoMatched<T>(
   field: string,
@@ -471,20 +473,23 @@ function whoMatched<T>(
   where: (k: number) => number,
 ): (k: number) => string {
   const matchers = relevant.map(({ q, exact }) => personRanks(source, q, exact));
-  const shown = new Array<string | null | undefined>(source.personCount());
-  const nameOf = (p: number): string | null => {
-    let name = shown[p];
-    if (name === undefined) shown[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
-    return name;
-  };
+  // Per person: null when they did not match, else their name, and the cell that names them first.
+  const names = new Array<string | null | undefined>(source.personCount());
+  const cells = new Array<string | undefined>(source.personCount());
   const { ids, starts } = source.people(field, def, all);
   return (k) => {
     const i = where(k);
     if (i < 0) return field;
     let cell: string | undefined;
-    for (let c = starts[i]!; c < starts[i + 1]!; c++) {
-      const name = nameOf(ids[c]!);
-      if (name !== null) cell = cell === undefined ? `${field}: ${name}` : `${cell}, ${name}`;
+    const end = starts[i + 1]!;
+    for (let c = starts[i]!; c < end; c++) {
+      const p = ids[c]!;
+      let name = names[p];
+      if (name === undefined) {
+        names[p] = name = matchers.some((m) => m.rank(p) !== NO) ? source.displayName(p) : null;
+        if (name !== null) cells[p] = `${field}: ${name}`;
+      }
+      if (name !== null) cell = cell === undefined ? cells[p] : `${cell}, ${name}`;
     }
     return cell ?? field;
   };
