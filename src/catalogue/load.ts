@@ -42,6 +42,8 @@ export interface LoadResult {
 interface LoadOptions {
   /** How to parse a file that is not cached; the CLI passes a lazily loaded parser. */
   parse: ParseFile;
+  /** How to list a folder's data files, if not by listDataFiles itself (the CLI lists each folder once a run). */
+  list?: typeof listDataFiles;
   /** Where decoded files are kept between runs, if they are. */
   store?: Store;
   /** Told after each file that had to be parsed: how many of this folder's files are done. */
@@ -58,7 +60,7 @@ export function loadCatalogue(folders: readonly string[], options: LoadOptions):
   const parts: RecordsByKind[] = [];
   let fileCount = 0;
   for (const folder of folders) {
-    const files = listDataFiles(folder, problems);
+    const files = (options.list ?? listDataFiles)(folder, problems);
     const read = (cache: FolderCache<RecordsByKind> | undefined, now: number): void => {
       for (const [i, file] of files.entries()) {
         fileCount++;
