@@ -359,22 +359,27 @@ export function compileQuery<T>(query: Query, kind: SearchKind, source: FieldSou
         }
         if (!term.negate) named.push({ fields: term.fields, which });
       }
-      // Items that matched alike share one Hit: a broad search finds tens of thousands.
-      const alike = new Map<number, Hit>();
+      // Items that matched alike share one Hit: a broad search finds tens of thousands. They
+      // differ only in rank and in which field matched a term that has several.
+      const varying = named.filter((t) => t.fields.length > 1);
+      const alike: (Hit | undefined)[] = [];
       for (let i = 0; i < n; i++) {
-        if (!alive[i] || (hits[i] !== undefined && hits[i]!.rank <= sum[i]!)) continue;
-        // Which field gave each term its match, and the rank, as one number.
+        if (!alive[i]) continue;
+        const rank = sum[i]!;
+        const before = hits[i];
+        if (before !== undefined && before.rank <= rank) continue;
+        // The rank and which field gave each such term its match, as one small number.
         // (Index loops: in the interpreter, for...of makes an iterator per item.)
-        let key = sum[i]!;
-        for (let t = 0; t < named.length; t++) key = key * named[t]!.fields.length + named[t]!.which[i]!;
-        let hit = alike.get(key);
+        let key = rank;
+        for (let t = 0; t < varying.length; t++) key = key * varying[t]!.fields.length + varying[t]!.which[i]!;
+        let hit = alike[key];
         if (!hit) {
           const matched: string[] = [];
           for (const { fields: names, which } of named) {
             const field = names[which[i]!]!;
             if (!matched.includes(field)) matched.push(field);
           }
-          alike.set(key, (hit = { rank: sum[i]!, fields: matched }));
+          alike[key] = hit = { rank, fields: matched };
         }
         hits[i] = hit;
       }
