@@ -114,7 +114,9 @@ export function indexSections(cat: Catalogue, items: SearchItems, rows: RowsOf):
     const row = rows[kind] as (item: unknown, cat: Catalogue) => string[];
     sections[`${kind}.count`] = list.length;
     sections[`${kind}.ids`] = list.map((item) => fields.id!.values(item, records)[0]);
-    sections[`${kind}.rows`] = Lines.of(list.map((item) => joinCells(row(item, cat))));
+    const shown = list.map((item) => row(item, cat));
+    sections[`${kind}.rows`] = Lines.of(shown.map(joinCells));
+    sections[`${kind}.cells`] = shown[0]?.length ?? 0;
     Object.assign(sections, peopleColumns(kind, list, fields, person));
     for (const [name, def] of Object.entries(fields)) {
       if (def.people) continue;
@@ -204,6 +206,11 @@ function textsAt(lines: LinesReader, i: number, section: string): string[] {
   return texts;
 }
 
+/** What a line of `cells` cells (util/tsv.ts) looks like: one test per row read, a regular expression's native loop. */
+function cellsShape(cells: number): RegExp {
+  return cells === 0 ? /^$/ : new RegExp(`^[^\t]*(?:\t[^\t]*){${cells - 1}}$`);
+}
+
 /** The ids a stored index holds for one kind, checked. */
 export function storedIds(snapshot: Snapshot, kind: SearchKind): string[] {
   return snapshot.json(`${kind}.ids`, isStrings);
@@ -236,7 +243,14 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
       const keys = column(field, json(isKeyLists));
       return (i) => def.mine!.values(keys[i]!, collection);
     };
-    let rows: LinesReader | undefined;
+    let rows: { lines: LinesReader; shape: RegExp } | undefined;
+    /** Row `i`, checked to be a line of as many cells as every row has. */
+    const row = (i: number): string => {
+      rows ??= { lines: column('rows', (name) => snapshot.lines(name)), shape: cellsShape(snapshot.json(`${k}.cells`, isCount)) };
+      const line = rows.lines.get(i);
+      if (!rows.shape.test(line)) throw new SnapshotDamage(`${k}.rows holds a line that is not a row`);
+      return line;
+    };
     let all: number[] | undefined;
     return {
       items: () => (all ??= positions(count())),
@@ -295,7 +309,7 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
         displayName: (p) => snapshot.lines('names.shown').get(p),
         peopleWith: (words) => withWords(snapshot.lines('names.keys'), words),
       },
-      row: (i) => (rows ??= column('rows', (name) => snapshot.lines(name))).get(i),
+      row,
     };
   };
   return {
