@@ -6,18 +6,21 @@ import { splitCells } from '../util/tsv';
  * "\u202e"), which defuses every escape sequence (CSI, OSC, DCS, terminated or not) because
  * its introducer is gone. Printable text in any script, emoji included, passes unchanged.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// The same set without the g flag: a test is much cheaper than a replace that finds nothing, the common case.
-// eslint-disable-next-line no-control-regex
-const ANY_UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const UNSAFE_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Beyond C0: DEL, the C1 controls, and the bidirectional marks, overrides and isolates.
+const BEYOND_C0 = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+/** A class of those characters and of `also` (C0 ranges, written as a RegExp's source), so the set is written once. */
+const unsafe = (also: string, flags = ''): RegExp => new RegExp(`[${also}${BEYOND_C0}]`, flags);
 
+const UNSAFE_LINE = unsafe('\\u0000-\\u001f', 'g');
+// The same set without the g flag: a test is much cheaper than a replace that finds nothing, the common case.
+const ANY_UNSAFE_LINE = unsafe('\\u0000-\\u001f');
+// Newlines stay in prose.
+const UNSAFE_TEXT = unsafe('\\u0000-\\u0009\\u000b-\\u001f', 'g');
 // What a line of cells (util/tsv.ts) may not hold to be printed as it is: a backslash (a cell's
 // tab, newline or backslash, written out) or anything escapeLine changes but a tab (its separators).
-// eslint-disable-next-line no-control-regex
-const NOT_PLAIN_CELLS = /[\\\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const NOT_PLAIN_CELLS = unsafe('\\\\\\u0000-\\u0008\\u000a-\\u001f');
+// JSON.stringify escapes C0 already.
+const UNSAFE_JSON = unsafe('', 'g');
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);
@@ -51,8 +54,5 @@ export function escapeText(s: string): string {
 
 /** JSON.stringify escapes C0 already; also escape C1 and bidi controls, which it leaves raw. */
 export function escapeJson(json: string): string {
-  return json.replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return json.replace(UNSAFE_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -5,12 +5,7 @@
  * which is what lets a pipe print such a line as it is stored (render/escape.ts).
  */
 export function joinCells(cells: readonly string[]): string {
-  let line = '';
-  for (let c = 0; c < cells.length; c++) {
-    const cell = cells[c]!;
-    line += (c === 0 ? '' : '\t') + (ESCAPED.test(cell) ? cell.replace(ESCAPED_ALL, (x) => WRITTEN[x]!) : cell);
-  }
-  return line;
+  return cells.map((cell) => (ESCAPED.test(cell) ? cell.replace(ESCAPED_ALL, (x) => WRITTEN[x]!) : cell)).join('\t');
 }
 
 /** The cells of a line made by joinCells. */
