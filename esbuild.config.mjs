@@ -115,8 +115,9 @@ if (check.status !== 0) process.stderr.write(`warning: the bundled data has prob
 
 // The code cache holds the functions compiled by the runs that write it; each run starts from
 // the cache the one before wrote, so together they cover list, show and a search answered from
-// its stored index (a copy of the bundled data with old file times, so that the index is
-// written; files changed in the last two seconds never are).
+// what is stored: the bundled data's views, and the index of a copy of it with old file times,
+// so that the index is written (files changed in the last two seconds never are). Both are
+// written first, so the cache holds what a warm run compiles, not what writing them does.
 const scratch = mkdtempSync(join(tmpdir(), 'memories-build-'));
 try {
   const data = join(scratch, 'data');
@@ -130,6 +131,7 @@ try {
   const wait = copied + 2100 - Date.now();
   if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
   run(search, scratchEnv);
+  run(['list'], scratchEnv);
   for (const args of [['list'], ['show', 'memories', '--no-pager'], search]) run(args, { ...scratchEnv, MEMORIES_WRITE_CODE_CACHE: '1' });
   // A cache V8 rejects (made under other flags, say) would quietly cost every run its compile time.
   const rejected = run(['list'], { MEMORIES_DEBUG: '1' }).stderr.match(/.*code cache.*/);

@@ -62,8 +62,6 @@ export interface RunOptions {
   indexDir?: string;
   /** The build the run claims to be (see StoreOptions.build). */
   build?: string;
-  /** From how many bytes of data views are kept; 0 unless given, so the small test data uses them too. */
-  viewsFrom?: number;
   /** The store's clock; by default ten seconds ahead, so that files just written are old enough to be kept. */
   storeNow?: () => number;
   /** Replace the lazily loaded parts, to count or refuse what a run parses. */
@@ -106,7 +104,6 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
             build: options.build ?? 'test',
             folderCaches: options.cacheDir !== undefined,
             now: options.storeNow ?? (() => Date.now() + 10_000),
-            viewsFrom: options.viewsFrom ?? 0,
           },
         }),
   };

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSy
 import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as heavy from '../src/cli/heavy';
+import { digest } from '../src/store/digest';
 import { BUNDLED, fixture, run } from './helpers';
 import type { RunResult } from './helpers';
 
@@ -258,12 +258,11 @@ describe('a stored index is never trusted over the files', () => {
     const head = JSON.parse(text.subarray(text.indexOf(32) + 1, start).toString()) as {
       sections: Record<string, [number, number, string, string]>;
     };
-    const crc = (bytes: Buffer | string): string => crc32(bytes).toString(16).padStart(8, '0');
     /** The damaged bytes with every checksum made to fit them, so that only a shape check can tell. */
     const sealed = (damaged: Buffer): Buffer => {
-      for (const range of Object.values(head.sections)) range[3] = crc(damaged.subarray(start + range[0], start + range[1]));
+      for (const range of Object.values(head.sections)) range[3] = digest(damaged.subarray(start + range[0], start + range[1]));
       const line = JSON.stringify(head);
-      return Buffer.concat([Buffer.from(`${crc(line)} ${line}\n`), damaged.subarray(start)]);
+      return Buffer.concat([Buffer.from(`${digest(Buffer.from(line))} ${line}\n`), damaged.subarray(start)]);
     };
     const expectRebuilt = async (damaged: Buffer): Promise<void> => {
       writeFileSync(path, sealed(damaged));

@@ -18,7 +18,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as heavy from '../src/cli/heavy';
 import { folderCacheFile } from '../src/store/paths';
-import { VIEWS_FROM } from '../src/store/store';
 import { BUNDLED, fixture, run } from './helpers';
 import type { RunResult } from './helpers';
 
@@ -120,15 +119,6 @@ describe('answers from the store', () => {
       expect(await run([...args, ...noPager(command)], { env, indexDir: cacheDir, heavy: counting }), command.join(' ')).toEqual(live);
       expect(parsed, command.join(' ')).toBe(0);
     }
-  });
-
-  it('keep no views for data small enough to load whole, which answers as quickly', async () => {
-    const { args, env, cacheDir } = setup();
-    for (const command of [['validate'], ['list'], ['show', 'memories']])
-      await run([...args, ...noPager(command)], { env, cacheDir, viewsFrom: VIEWS_FROM });
-    expect(readdirSync(cacheDir).filter((f) => f.startsWith('views-'))).toEqual([]);
-    await run([...args, 'list'], { env, cacheDir, viewsFrom: 1000 });
-    expect(readdirSync(cacheDir).filter((f) => f.startsWith('views-'))).toHaveLength(1);
   });
 
   it('are rebuilt by a new build, which parses every file again', async () => {

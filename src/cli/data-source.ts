@@ -271,7 +271,7 @@ export function createDataSource(
 
   const fromStore: DataSource['fromStore'] = (spec, which, use, { quiet = false } = {}) => {
     const stamps = stampsOf(which);
-    if (stamps === undefined || !store.worthViews(stamps)) return undefined;
+    if (stamps === undefined) return undefined;
     // One reader of the views serves both the collection's known ids and the answer.
     let views: StoredViews | undefined;
     const viewsOf = (snapshot: Snapshot): StoredViews => (views ??= storedViews(snapshot));

@@ -1,21 +1,9 @@
-import type * as Zlib from 'node:zlib';
 import type { Problem } from '../source/problem';
 
 /**
- * What everything read back from the store is checked with before it is used: a CRC-32 of
- * the bytes, which finds damage (a flipped byte, a cut, another file's text), and shape
- * checks, which find what a checksum cannot (a file written by hand, or by another version).
- * Nothing kept is a secret or signed, so a checksum is enough, and it is cheaper to start:
- * node:zlib loads in about 1.7 ms, where node:crypto, for SHA-256, took about 4.5 ms of every
- * warm run that read a snapshot. It is loaded for the first digest, not at start: a run that
- * reads only the bundled data's cache (build output, store.ts) never needs it.
+ * Shape checks for what is read back from the store, which find what a digest (digest.ts)
+ * cannot: a file written by hand, or by another version.
  */
-let zlib: typeof Zlib | undefined;
-export function digest(bytes: Buffer | string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  zlib ??= require('node:zlib') as typeof Zlib;
-  return zlib.crc32(bytes).toString(16).padStart(8, '0');
-}
 
 /** Hex digits to tell apart two files or tokens of one process: not a secret, so not node:crypto. */
 export function uniqueHex(digits: number): string {

@@ -2,7 +2,8 @@ import { closeSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { FoundFile } from '../source/files';
 import type { Problem } from '../source/problem';
-import { digest, isObject, isProblemList } from './check';
+import { isObject, isProblemList } from './check';
+import { digest } from './digest';
 import { openRegular, replaceFile } from './fs';
 import { isStamp, racy, sameStamp, stampOf } from './stamp';
 import type { Stamp } from './stamp';
@@ -68,21 +69,13 @@ export class FolderCache<T> {
    * Open the cache of `folder` kept at `path`: nothing is written until save. `check` says
    * whether a stored value is records of the expected kind.
    */
-  static open<T>(
-    path: string,
-    folder: string,
-    build: string,
-    check: (records: unknown) => records is T,
-    { shipped = false } = {},
-  ): FolderCache<T> {
+  static open<T>(path: string, folder: string, build: string, check: (records: unknown) => records is T): FolderCache<T> {
     const cache = new FolderCache<T>(path, folder, build);
     try {
       const bytes = readWhole(path);
       const space = bytes.indexOf(32);
       const text = bytes.subarray(space + 1);
-      // A cache shipped with the build (the bundled data's) is build output, like the bundle
-      // itself: its shape is checked, its digest is not (that would load node:zlib for it).
-      if (space < 0 || (!shipped && bytes.toString('latin1', 0, space) !== digest(text))) return cache;
+      if (space < 0 || bytes.toString('latin1', 0, space) !== digest(text)) return cache;
       const data = JSON.parse(text.toString('utf8')) as Partial<CacheFile<unknown>> | null;
       if (!isObject(data) || data.version !== VERSION || data.build !== build || data.folder !== folder || !isObject(data.files))
         return cache;

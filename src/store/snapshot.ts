@@ -1,6 +1,7 @@
 import { closeSync, readSync } from 'node:fs';
 import type { Problem } from '../source/problem';
-import { digest, isProblemList } from './check';
+import { isProblemList } from './check';
+import { digest } from './digest';
 import { openRegular, replaceFile } from './fs';
 import type { Stamp } from './stamp';
 import { isStamp, sameStamp } from './stamp';

@@ -27,16 +27,7 @@ export interface StoreOptions {
   debug?: ((line: string) => void) | undefined;
   /** False keeps only the search indexes, no folder caches (tests use it to tell which answered). */
   folderCaches?: boolean;
-  /** The data size (bytes of YAML) from which views are worth keeping; VIEWS_FROM unless a test asks for less. */
-  viewsFrom?: number;
 }
-
-/**
- * Below this much YAML, loading the whole catalogue from its caches is as quick as reading the
- * views: the bundled data (about 0.1 MB) answered `show` 12 ms slower from views than from its
- * cache. At 4 MB (1,000 anthologies) views answer `show` several times faster.
- */
-export const VIEWS_FROM = 1 << 20;
 
 /**
  * Everything memories keeps between runs to go faster: the folder caches and the search
@@ -92,17 +83,10 @@ export class Store {
   ): R {
     const path = this.options.folderCaches === false ? undefined : this.cacheFile(folder);
     if (path === undefined) return use(undefined, this.now());
-    const cache = FolderCache.open<T>(path, folder, this.options.build, check, { shipped: this.options.fixed?.get(folder) === path });
+    const cache = FolderCache.open<T>(path, folder, this.options.build, check);
     const result = use(cache, this.now());
     this.write(path, () => cache.save());
     return result;
-  }
-
-  /** Whether files of these stamps hold enough data for views to be worth reading and keeping. */
-  worthViews(stamps: readonly Stamp[]): boolean {
-    let bytes = 0;
-    for (const s of stamps) bytes += s[1];
-    return bytes >= (this.options.viewsFrom ?? VIEWS_FROM);
   }
 
   /** The stamps of a set of found files, as a snapshot records them. */
