@@ -7,6 +7,9 @@ declare namespace WebAssembly {
   interface Memory {
     readonly buffer: ArrayBuffer;
   }
+  interface Global {
+    value: number;
+  }
   const Module: new (bytes: Uint8Array) => object;
   const Instance: new (module: object) => Instance;
 }
