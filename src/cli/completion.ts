@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { defineCommand, withExamples } from './commands/command';
 import type { CommandModule } from './commands/command';
@@ -206,9 +205,10 @@ function completeWords(program: CommandUnknownOpts, words: string[], library: ()
 
 /** `memories completion SHELL`: print the script for one shell. */
 export const completion = defineCommand(
-  () =>
+  'completion',
+  (command) =>
     withExamples(
-      new Command('completion')
+      command
         .argument('<shell>', 'bash, zsh or fish')
         .description('Print a shell completion script for commands, flags, query fields and ids'),
       ['eval "$(memories completion bash)"', 'eval "$(memories completion zsh)"', 'memories completion fish | source'],
@@ -227,8 +227,10 @@ export const completion = defineCommand(
 /** The hidden `memories __complete -- WORDS...` that the scripts call: one candidate per line, for the program it belongs to. */
 export const complete: CommandModule = {
   hidden: true,
+  readsProgram: true,
   ...defineCommand(
-    () => new Command('__complete').argument('[words...]').allowUnknownOption().helpOption(false),
+    '__complete',
+    (command) => command.argument('[words...]').allowUnknownOption().helpOption(false),
     ([words], _flags, command): { words: string[]; program: CommandUnknownOpts } => ({ words, program: command.parent ?? command }),
     (ctx, { words, program }) => {
       const candidates = completeWords(program, words.length > 0 ? words : [''], () => ctx.library());

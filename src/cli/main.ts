@@ -83,13 +83,32 @@ function rootCommand(io: Io) {
 }
 
 /**
- * The program with every command on it. `runnerFor` gives what runs a parsed command, from the
- * program's shared flags. Exported for the argv-to-options contract tests (tests/unit/options.test.ts).
+ * The command `args` run, if they name one after the shared flags: the first word that is not
+ * a flag or a flag's value. Anything else (help, a flag commander must judge) names none.
  */
-export function buildProgram(io: Io, runnerFor: (globals: () => GlobalOptions) => Runner): Command {
+function commandNamed(program: Command, args: readonly string[]): CommandModule | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('-')) return COMMANDS.find((c) => c.name === arg);
+    const option = program.options.find((o) => o.long === arg || o.short === arg);
+    if (option === undefined) return undefined;
+    if (option.required || option.optional) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The program with its commands on it: with `args`, only the command they name, when they name
+ * one that does not read the others (building all twenty was about 2.5 ms of every run);
+ * otherwise every command, as help, suggestions and completion need. `runnerFor` gives what
+ * runs a parsed command, from the program's shared flags. Exported for the argv-to-options
+ * contract tests (tests/unit/options.test.ts).
+ */
+export function buildProgram(io: Io, runnerFor: (globals: () => GlobalOptions) => Runner, args?: readonly string[]): Command {
   const program = rootCommand(io);
   const runner = runnerFor(() => program.opts());
-  for (const module of COMMANDS) {
+  const named = args && commandNamed(program, args);
+  for (const module of named && !named.readsProgram ? [named] : COMMANDS) {
     // addCommand, unlike command(), does not pass the settings on: output, errors and the help flag.
     program.addCommand(module.build(runner).copyInheritedSettings(program), { hidden: module.hidden === true });
   }
@@ -100,18 +119,22 @@ export function buildProgram(io: Io, runnerFor: (globals: () => GlobalOptions) =
 export async function main(args: string[], io: Io, install: Install): Promise<number> {
   let code: number = EXIT.ok;
   // Each command builds its context from the shared flags, runs, then delivers held output (perhaps through the pager).
-  const program = buildProgram(io, (globals) => async (_command, options, run) => {
-    const ctx = createContext(io, install, globals());
-    code = run(ctx, options);
-    await ctx.finish();
-  });
+  const program = buildProgram(
+    io,
+    (globals) => async (_command, options, run) => {
+      const ctx = createContext(io, install, globals());
+      code = run(ctx, options);
+      await ctx.finish();
+    },
+    args,
+  );
   try {
     if (args.length === 0) {
       io.stdout.write(program.helpInformation());
       return EXIT.ok;
     }
     // `help nosuch` would print the whole help: say what is wrong instead, as for `nosuch`.
-    const names = program.commands.map((c) => c.name());
+    const names = COMMANDS.map((c) => c.name);
     if (args[0] === 'help' && args[1] !== undefined && !args[1].startsWith('-') && !names.includes(args[1])) {
       io.stderr.write(`memories: no command "${escapeLine(args[1])}"${didYouMean(args[1], names)}; run memories help to list them\n`);
       return EXIT.usage;

@@ -13,16 +13,33 @@ interface Parsed {
   globals: GlobalOptions;
 }
 
-/** What argv gives the command it names, stopped before it runs. */
-async function parse(argv: string[]): Promise<Parsed> {
+/** What argv gives the command it names, stopped before it runs, from a program of every command or (with argv) of the one it names. */
+async function parseWith(argv: string[], only: boolean): Promise<Parsed> {
   let parsed: Parsed | undefined;
-  const program = buildProgram(io, (globals) => (command, options) => {
-    parsed = { name: command.name(), options, globals: globals() };
-    return Promise.resolve();
-  });
+  const program = buildProgram(
+    io,
+    (globals) => (command, options) => {
+      parsed = { name: command.name(), options, globals: globals() };
+      return Promise.resolve();
+    },
+    only ? argv : undefined,
+  );
   await program.parseAsync(argv, { from: 'user' });
   if (!parsed) throw new Error('no command ran');
   return parsed;
+}
+
+const outcome = (argv: string[], only: boolean): Promise<unknown> =>
+  parseWith(argv, only).then(
+    (p) => p,
+    (e: unknown) => ({ refused: e instanceof Error ? e.message : String(e) }),
+  );
+
+/** What argv gives, checked to be the same whether the program was built with every command or only the one named. */
+async function parse(argv: string[]): Promise<Parsed> {
+  const only = await outcome(argv, true);
+  expect(only, argv.join(' ')).toEqual(await outcome(argv, false));
+  return parseWith(argv, true);
 }
 
 /** The usage error argv gives, before anything runs. */
@@ -132,5 +149,22 @@ describe('argv to options', () => {
     expect((await parse(['compare', 'a', 'b', '--json'])).options).toEqual({ refs: ['a', 'b'], json: true });
     expect((await parse(['completion', 'fish'])).options).toMatchObject({ script: expect.stringContaining('complete -c memories') });
     expect(await refused(['completion', 'tcsh'])).toBe('no completion for "tcsh"; choose bash, zsh or fish');
+  });
+});
+
+describe('the program a run builds', () => {
+  const built = (argv: string[]): string[] => buildProgram(io, () => () => Promise.resolve(), argv).commands.map((c) => c.name());
+  const every = built([]);
+
+  it('holds only the command the words name, after any shared flags and their values', () => {
+    expect(built(['list'])).toEqual(['list']);
+    expect(built(['--no-bundled', '--data', 'show', '--color', 'never', 'search', 'otomo'])).toEqual(['search']);
+    expect(built(['-V', 'show', 'memories'])).toEqual(['show']);
+  });
+
+  it('holds every command for help, a name it does not know, a flag it must judge, and completion', () => {
+    expect(every.length).toBeGreaterThan(15);
+    for (const argv of [['help', 'list'], ['--help', 'list'], ['lsit'], ['--data=x', 'list'], ['--bogus', 'list'], ['__complete', 'li']])
+      expect(built(argv), argv.join(' ')).toEqual(every);
   });
 });

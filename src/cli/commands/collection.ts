@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import type { Catalogue, Library } from '../../catalogue/catalogue';
 import { planOwn, planRemove, planUnwatch, planWant, planWatched } from '../../catalogue/collection-plan';
 import type { Plan } from '../../catalogue/collection-plan';
@@ -90,9 +89,10 @@ const RELEASES_ARGUMENT = ['<releases...>', 'release ids (memories releases list
 /** own and want: add releases to a list, or change the note on one there. */
 function addTo(name: string, summary: string, note: string, examples: string[], plan: typeof planOwn): CommandModule {
   return defineCommand(
-    () =>
+    name,
+    (command) =>
       withExamples(
-        new Command(name)
+        command
           .argument(...RELEASES_ARGUMENT)
           .description(summary)
           .option('--note <text>', note, noteFlag),
@@ -109,7 +109,8 @@ function addTo(name: string, summary: string, note: string, examples: string[], 
 /** unown and unwant: take releases off a list. */
 function removeFrom(name: string, list: 'owned' | 'wanted', summary: string, example: string): CommandModule {
   return defineCommand(
-    () => withExamples(new Command(name).argument(...RELEASES_ARGUMENT).description(summary), [example]),
+    name,
+    (command) => withExamples(command.argument(...RELEASES_ARGUMENT).description(summary), [example]),
     ([refs]): ReleaseListOptions => ({ refs }),
     (ctx, options) => {
       const ids = releaseIds(ctx, options.refs);
@@ -154,9 +155,10 @@ interface WatchedOptions {
 
 /** `memories watched WORK [--date] [--rating] [--note]`: log a viewing. */
 export const watched = defineCommand(
-  () =>
+  'watched',
+  (command) =>
     withExamples(
-      new Command('watched')
+      command
         .argument('<work>', 'an anthology or segment')
         .description('Log a viewing of an anthology or a segment')
         .option('--date <date>', 'when (YYYY-MM-DD, YYYY-MM or YYYY; default today)', dateFlag)
@@ -173,9 +175,10 @@ export const watched = defineCommand(
 
 /** `memories unwatch WORK [--date]`: remove the latest viewing, or the one on that date. */
 export const unwatch = defineCommand(
-  () =>
+  'unwatch',
+  (command) =>
     withExamples(
-      new Command('unwatch')
+      command
         .argument('<work>', 'an anthology or segment')
         .description('Remove the latest logged viewing of a work, or the one on a date')
         .option('--date <date>', 'the viewing on this date', dateFlag),
@@ -211,8 +214,9 @@ interface ListingOptions {
 
 /** `memories collection`: what you own and what you want, and what the loaded catalogue does not have. */
 export const collection = defineCommand(
-  () =>
-    withExamples(new Command('collection').description('List the releases you own and want').option('--json', 'print them as JSON'), [
+  'collection',
+  (command) =>
+    withExamples(command.description('List the releases you own and want').option('--json', 'print them as JSON'), [
       'memories collection',
       'memories releases owned:yes',
     ]),
@@ -245,8 +249,9 @@ const newestFirst = (a: Viewing, b: Viewing): number => ((a.date ?? '') < (b.dat
 
 /** `memories log`: viewings, newest first, and those of works the loaded catalogue does not have. */
 export const log = defineCommand(
-  () =>
-    withExamples(new Command('log').description('List your viewings, newest first').option('--json', 'print them as JSON'), [
+  'log',
+  (command) =>
+    withExamples(command.description('List your viewings, newest first').option('--json', 'print them as JSON'), [
       'memories log',
       'memories segments rating:8..',
     ]),

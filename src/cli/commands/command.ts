@@ -1,4 +1,5 @@
-import type { Command, CommandUnknownOpts, OptionValues } from '@commander-js/extra-typings';
+import { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts, OptionValues } from '@commander-js/extra-typings';
 import type { Context } from '../context';
 
 /**
@@ -10,24 +11,31 @@ export type Runner = <O>(command: CommandUnknownOpts, options: O, run: (ctx: Con
 
 /** One command, ready to add to the program: `build` gives it with its action. */
 export interface CommandModule {
+  /** What the command line calls it: a run builds only the command it names (main.ts). */
+  name: string;
   build(runner: Runner): CommandUnknownOpts;
   /** Left out of the help (the completion scripts' own command). */
   hidden?: boolean;
+  /** Reads the program's other commands (completion), so a run of it builds them all. */
+  readsProgram?: boolean;
 }
 
 /**
- * A command as gh writes them, in three parts: `define` declares its arguments, flags and help,
- * and commander types what they parse to; `options` turns those into the command's options,
- * checking what commander cannot; `run` does the work and returns the exit code.
+ * A command as gh writes them, in three parts: `define` declares its arguments, flags and help
+ * on the command it is given, named `name`, and commander types what they parse to; `options`
+ * turns those into the command's options, checking what commander cannot; `run` does the work
+ * and returns the exit code.
  */
 export function defineCommand<Args extends unknown[], Opts extends OptionValues, O>(
-  define: () => Command<Args, Opts>,
+  name: string,
+  define: (command: Command) => Command<Args, Opts>,
   options: (args: Args, flags: Opts, command: Command<Args, Opts>) => O,
   run: (ctx: Context, options: O) => number,
 ): CommandModule {
   return {
+    name,
     build(runner) {
-      const command = define();
+      const command = define(new Command(name));
       return command.action(() => runner(command, options(command.processedArgs, command.opts(), command), run));
     },
   };

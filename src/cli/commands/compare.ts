@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import type { Release } from '../../catalogue/types';
 import { compareReleases, renderCompare } from '../../render/compare';
 import { escapeLine } from '../../render/escape';
@@ -18,9 +17,10 @@ interface CompareOptions {
 }
 
 export const compare = defineCommand(
-  () =>
+  'compare',
+  (command) =>
     withExamples(
-      new Command('compare')
+      command
         .argument('<refs...>', 'two or more release ids, or an anthology to compare all its releases')
         .description('Compare editions side by side, with the differences marked')
         .option('--json', 'print the comparison as JSON'),

@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import { escapeLine } from '../../render/escape';
 import { FIELD_ALIASES, FIELDS } from '../../query/fields';
 import type { FieldDef, SearchKind } from '../../query/fields';
@@ -17,9 +16,10 @@ interface FieldsOptions {
 }
 
 export const fields = defineCommand(
-  () =>
+  'fields',
+  (command) =>
     withExamples(
-      new Command('fields')
+      command
         .argument('[kind]', 'works, people or releases', kindArgument)
         .description('List the fields a query can use, per kind')
         .option('--json', 'print the fields as JSON'),

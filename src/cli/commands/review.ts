@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import { renderJson } from '../../render/json';
 import { renderReviews } from '../../render/show';
 import type { Context } from '../context';
@@ -12,9 +11,10 @@ export interface ReviewOptions {
 }
 
 export const review = defineCommand(
-  () =>
+  'review',
+  (command) =>
     withExamples(
-      new Command('review')
+      command
         .argument('<ref>', 'an anthology or segment')
         .description('Read the reviews of an anthology (and of its segments) or of one segment')
         .option('--json', 'print the reviews as JSON'),

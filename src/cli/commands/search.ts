@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import type { Hit } from '../../query/match';
 import type { SearchSpec } from '../../query/search-index';
 import { renderJson } from '../../render/json';
@@ -42,10 +41,11 @@ Examples:
   $ memories staff role:music`;
 
 export const search = defineCommand(
-  () =>
+  'search',
+  (command) =>
     withLimit(
       withShorthands(
-        new Command('search')
+        command
           .argument('[terms...]', 'what to look for (or use the flags)')
           .description('Search works, people and releases at once, in any spelling')
           .option('--json', 'print the results as JSON'),

@@ -1,4 +1,4 @@
-import { Command, Option } from '@commander-js/extra-typings';
+import { Option } from '@commander-js/extra-typings';
 import type { Catalogue, Library } from '../../catalogue/catalogue';
 import { ROLES } from '../../catalogue/schema';
 import { renderJson } from '../../render/json';
@@ -27,9 +27,10 @@ export interface ShowOptions {
 const ROLE_WORDS: readonly string[] = [...ROLES, 'composer', 'writer'];
 
 export const show = defineCommand(
-  () =>
+  'show',
+  (command) =>
     withExamples(
-      new Command('show')
+      command
         .argument('<ref>', 'an id, a title or name in any of its forms, or a unique prefix')
         .description('Show an anthology, a segment, a person (their filmography) or a release in full')
         // The choices are for help and completion; roleFilter checks the value, with a did-you-mean.

@@ -22,7 +22,7 @@ import type { Table } from '../../render/table';
 import { renderCsv, renderTable } from '../../render/table';
 import type { Context } from '../context';
 import { EXIT, usageError } from '../errors';
-import { Command } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import type { QueryFlags, QueryOptions } from './query-options';
 import { queryOptions, withLimit, withShorthands, withSort } from './query-options';
 import { defineCommand, withExamples } from './command';
@@ -213,9 +213,9 @@ function tableOptions<T>(command: TableCommand<T>, terms: string[], flags: Table
 /** The command line of a table command; list and segments also take the shorthand flags of works. */
 function tableCommand<T>(command: TableCommand<T>): CommandModule {
   const columns = (value: string): string[] | 'help' => (value === 'help' ? 'help' : parseColumns(command, value));
-  const define = () =>
+  const define = (named: Command) =>
     withExamples(
-      new Command(command.name)
+      named
         .argument('[terms...]', 'query terms: words, field:value, field:lo..hi, ^negated, "," for OR (memories help search)')
         .description(command.summary)
         .option('--json [fields]', 'print the records as JSON; --json id,title for only those fields ("help" lists them)')
@@ -226,12 +226,14 @@ function tableCommand<T>(command: TableCommand<T>): CommandModule {
   const run = (ctx: Context, options: TableOptions): number => runTable(command, ctx, options);
   return command.kind === 'works'
     ? defineCommand(
-        () => withLimit(withSort(withShorthands(define()), command.kind)),
+        command.name,
+        (named) => withLimit(withSort(withShorthands(define(named)), command.kind)),
         ([terms], flags) => tableOptions(command, terms, flags),
         run,
       )
     : defineCommand(
-        () => withLimit(withSort(define(), command.kind)),
+        command.name,
+        (named) => withLimit(withSort(define(named), command.kind)),
         ([terms], flags) => tableOptions(command, terms, flags),
         run,
       );

@@ -1,4 +1,3 @@
-import { Command } from '@commander-js/extra-typings';
 import { renderJson } from '../../render/json';
 import { byPosition } from '../../source/problem';
 import { problemsAsData, renderProblem, renderSummary } from '../../render/problems';
@@ -13,9 +12,10 @@ export interface ValidateOptions {
 }
 
 export const validate = defineCommand(
-  () =>
+  'validate',
+  (command) =>
     withExamples(
-      new Command('validate')
+      command
         .argument('[path...]', 'more data folders or files to check, besides the configured ones')
         .description('Check data files and print every problem as path:line:col; exit 3 on any error')
         .option('--json', 'print the problems as JSON'),
