@@ -79,7 +79,7 @@ export function loadCatalogue(folders: readonly string[], options: LoadOptions):
       }
       cache?.keepOnly(files);
     };
-    if (options.store) options.store.withFolderCache(folder, isRecordsByKind, read);
+    if (options.store) options.store.withFolderCache(folder, files, isRecordsByKind, read);
     else read(undefined, 0);
   }
   return { catalogue: buildCatalogue(parts, problems), problems, fileCount };

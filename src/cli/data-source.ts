@@ -151,7 +151,7 @@ export function createDataSource(
     }
     const file = { path: collectionPath, stats };
     const { collection, own } = filesNamed(() =>
-      store.withFolderCache(dirname(collectionPath), isCollection, (cache, now) => {
+      store.withFolderCache(dirname(collectionPath), [file], isCollection, (cache, now) => {
         const hit = cache?.get(file);
         if (hit) return { collection: hit.records, own: hit.problems };
         const mine = heavy().loadCollection(collectionPath);

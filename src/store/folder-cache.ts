@@ -117,13 +117,21 @@ export class FolderCache<T> {
     }
   }
 
-  /** Write the cache if anything changed, atomically; throws when the location cannot be written. */
-  save(): void {
+  /** Whether every one of `files` has an entry that still matches it: the cache answers them all. */
+  covers(files: readonly FoundFile[]): boolean {
+    return files.every((f) => this.get(f) !== undefined);
+  }
+
+  /**
+   * Write the cache if anything changed, atomically, where it was read from or at `path`;
+   * throws when the location cannot be written.
+   */
+  save(path: string = this.path): void {
     if (!this.changed) return;
     const text = Buffer.from(
       JSON.stringify({ version: VERSION, build: this.build, folder: this.folder, files: this.entries } satisfies CacheFile<T>),
     );
-    replaceFile(this.path, Buffer.concat([Buffer.from(`${digest(text)} `), text]), { durable: false });
+    replaceFile(path, Buffer.concat([Buffer.from(`${digest(text)} `), text]), { durable: false });
     this.changed = false;
   }
 }

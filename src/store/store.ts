@@ -19,7 +19,11 @@ export interface StoreOptions {
   dir: string | undefined;
   /** Names the build that is running: everything kept is keyed by it, so an upgrade starts afresh. */
   build: string;
-  /** Folders whose cache lives at a fixed file instead (the bundled data's, written at build time). */
+  /**
+   * Folders whose cache is first looked for at a fixed file (the bundled data's, written at
+   * build time beside the bundle); the user's cache folder holds it when that file is stale and
+   * cannot be written (an installed copy whose files are not the user's).
+   */
   fixed?: ReadonlyMap<string, string>;
   /** The clock the racy rule (stamp.ts) is judged by. */
   now?: () => number;
@@ -37,10 +41,12 @@ export interface StoreOptions {
  * - what is read back is checked (digests and shapes, check.ts) before use, and anything that
  *   cannot be used is answered from the files and written again;
  * - a location that cannot be used, whatever the reason, costs speed and nothing else: the
- *   first failure is told to `debug`, and the store stops writing for the rest of the run.
+ *   first failure in a folder is told to `debug`, and the store writes nothing more there for
+ *   the rest of the run.
  */
 export class Store {
-  private broken = false;
+  /** Folders a write has failed in this run. */
+  private readonly broken = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly options: StoreOptions) {
@@ -52,40 +58,55 @@ export class Store {
     return this.options.dir !== undefined || (this.options.fixed?.size ?? 0) > 0;
   }
 
-  /** Run a write; a failure is told once and turns writing off, never thrown. */
-  private write(path: string, save: () => void): void {
-    if (this.broken) return;
+  /** Run a write and say whether it was done; a failure is told once per folder and ends writing there, never thrown. */
+  private write(path: string, save: () => void): boolean {
+    const folder = dirname(path);
+    if (this.broken.has(folder)) return false;
     try {
-      ensureFolder(dirname(path));
+      ensureFolder(folder);
       save();
+      return true;
     } catch (e) {
-      this.broken = true;
+      this.broken.add(folder);
+      const mine = this.options.dir !== undefined && folder === this.options.dir;
       this.options.debug?.(
-        `memories: the cache at ${path} cannot be written (${describeFsError(e)}); memories works without it, only slower. Set XDG_CACHE_HOME to a folder you can write to.`,
+        `memories: the cache at ${path} cannot be written (${describeFsError(e)}); memories works without it, only slower.${mine ? ' Set XDG_CACHE_HOME to a folder you can write to.' : ''}`,
       );
+      return false;
     }
   }
 
-  private cacheFile(folder: string): string | undefined {
+  /** Where the cache of `folder` may be: its fixed file first, if it has one, then the user's cache folder. */
+  private cacheFiles(folder: string): string[] {
+    if (this.options.folderCaches === false) return [];
     const fixed = this.options.fixed?.get(folder);
-    if (fixed !== undefined) return fixed;
-    return this.options.dir === undefined ? undefined : folderCacheFile(this.options.dir, folder);
+    const mine = this.options.dir === undefined ? undefined : folderCacheFile(this.options.dir, folder);
+    return [fixed, mine].filter((p) => p !== undefined);
   }
 
   /**
-   * The decoded files of `folder`, as far as they are kept: `use` gets a cache to read from
-   * and fill, which is saved when it returns. Without a store location, `use` gets none.
+   * The decoded `files` of `folder`, as far as they are kept: `use` gets a cache to read from
+   * and fill, which is saved when it returns. The cache is the first place (cacheFiles) that
+   * holds every file as it is now, else the first place, to be filled; it is saved there, or,
+   * when that cannot be written, in the next. Without a store location, `use` gets none.
    */
   withFolderCache<T, R>(
     folder: string,
+    files: readonly FoundFile[],
     check: (records: unknown) => records is T,
     use: (cache: FolderCache<T> | undefined, now: number) => R,
   ): R {
-    const path = this.options.folderCaches === false ? undefined : this.cacheFile(folder);
-    if (path === undefined) return use(undefined, this.now());
-    const cache = FolderCache.open<T>(path, folder, this.options.build, check);
+    const paths = this.cacheFiles(folder);
+    const opened: FolderCache<T>[] = [];
+    let at = -1;
+    for (let i = 0; i < paths.length && at < 0; i++) {
+      opened.push(FolderCache.open<T>(paths[i]!, folder, this.options.build, check));
+      if (opened[i]!.covers(files)) at = i;
+    }
+    at = Math.max(at, 0);
+    const cache = opened[at];
     const result = use(cache, this.now());
-    this.write(path, () => cache.save());
+    if (cache) for (const path of paths.slice(at)) if (this.write(path, () => cache.save(path))) break;
     return result;
   }
 

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load';
 import { parseFile } from '../../src/catalogue/parse-file';
@@ -23,21 +23,47 @@ function setup(files: Record<string, string>): { dir: string; cacheDir: string }
   return { dir, cacheDir };
 }
 
-/** Load with a cache, counting how many files had to be parsed. */
-function load(dir: string, cacheDir: string, { now = later, build = 'b1' } = {}) {
+/** Load with a cache (and the folder's fixed cache file, if given), counting how many files had to be parsed. */
+function load(
+  dir: string,
+  cacheDir: string,
+  { now = later, build = 'b1', fixed = undefined as string | undefined, debug = (_: string) => {} } = {},
+) {
   let parsed = 0;
   const parse: ParseFile = (file, problems) => {
     parsed++;
     return parseFile(file, problems);
   };
-  const result = loadCatalogue([dir], { parse, store: new Store({ dir: cacheDir, build, now }) });
-  return { ...result, parsed };
+  const store = new Store({ dir: cacheDir, build, now, debug, ...(fixed ? { fixed: new Map([[dir, fixed]]) } : {}) });
+  const result = loadCatalogue([dir], { parse, store });
+  return { ...result, parsed, store };
 }
 
 const good = 'staff:\n  - { id: a, name: A }\n';
 const bad = 'staff:\n  - { id: b, name: B, born: 1999-02-30 }\n  - { id: c, name: C }\n';
 
 describe('the folder cache', () => {
+  it("is read from its fixed file while that holds every file, and kept in the user's cache when it cannot be written there", () => {
+    const { dir, cacheDir } = setup({ 'good.yaml': good, 'bad.yaml': bad });
+    const shipped = join(mkdtempSync(join(tmpdir(), 'memories-dist-')), 'bundled-cache.json');
+    // A build writes the fixed file, and a run of the same files reads it and writes nothing.
+    expect(load(dir, cacheDir, { fixed: shipped }).parsed).toBe(2);
+    expect(load(dir, cacheDir, { fixed: shipped }).parsed).toBe(0);
+    expect(readdirSync(cacheDir)).toEqual([]);
+    // An installed copy whose fixed file is stale and cannot be written (here a folder stands in
+    // the file's place): the first run parses and keeps the files in the user's cache, and says
+    // why the fixed file was not rewritten without blaming XDG_CACHE_HOME; the next run parses nothing.
+    const installed = join(mkdtempSync(join(tmpdir(), 'memories-dist-')), 'bundled-cache.json');
+    mkdirSync(installed);
+    const said: string[] = [];
+    const first = load(dir, cacheDir, { fixed: installed, debug: (line) => said.push(line) });
+    expect(first.parsed).toBe(2);
+    expect(said).toEqual([expect.stringContaining(`the cache at ${installed} cannot be written`)]);
+    expect(said[0]).not.toContain('XDG_CACHE_HOME');
+    expect(load(dir, cacheDir, { fixed: installed }).parsed).toBe(0);
+    expect(readdirSync(cacheDir)).toEqual([basename(folderCacheFile(cacheDir, dir))]);
+  });
+
   it('parses once, then serves the same records and the same problems', () => {
     const { dir, cacheDir } = setup({ 'good.yaml': good, 'bad.yaml': bad });
     const cold = load(dir, cacheDir);
