@@ -27,7 +27,7 @@ export interface StoreOptions {
   fixed?: ReadonlyMap<string, string>;
   /** The clock the racy rule (stamp.ts) is judged by. */
   now?: () => number;
-  /** Told, once, why the store could not be written; the CLI shows it under MEMORIES_DEBUG. */
+  /** Told why the store could not write in a folder, once per folder; the CLI shows it under MEMORIES_DEBUG. */
   debug?: ((line: string) => void) | undefined;
   /** False keeps only the search indexes, no folder caches (tests use it to tell which answered). */
   folderCaches?: boolean;
