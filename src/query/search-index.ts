@@ -9,7 +9,7 @@ import { FIELDS, personNames } from './fields';
 import { folded, foldedFromStore, foldForStore } from './fold';
 import type { Folded } from './fold';
 import type { FieldSource, PeopleColumn } from './match';
-import { describeHits, filterItems, liveSource, PeopleBuilder } from './match';
+import { creditStarts, describeHits, filterItems, liveSource, PeopleBuilder } from './match';
 import type { Query } from './parse';
 import { joinCells } from '../util/tsv';
 
@@ -179,29 +179,6 @@ function positions(count: number): number[] {
   return all;
 }
 
-/**
- * A stored people column checked: it holds, per credit, the item and the person, first all the
- * items, then all the people, with every item among `items` (the kind's positions, in order:
- * items() below), in item order, and every person among `people`. Gives where each item's
- * credits start (and where the last ends), or undefined for a column that does not fit.
- * A function of its own, called once per field: a plain loop, which V8 compiles by itself (a
- * closure per credit cost 10 ms at 10,000 anthologies, and the loop inside people() made V8
- * compile all of people() again, for the calls that only find the column already checked).
- */
-function creditStarts(stored: Int32Array, items: number, people: number): Int32Array | undefined {
-  const half = stored.length / 2;
-  const starts = new Int32Array(items + 1);
-  let next = 0;
-  for (let c = 0; c < half; c++) {
-    const i = stored[c]!;
-    const p = stored[half + c]!;
-    if (i < 0 || i < next - 1 || i >= items || p < 0 || p >= people) return undefined;
-    while (next <= i) starts[next++] = c;
-  }
-  starts.fill(half, next);
-  return starts;
-}
-
 const unjoin = (stored: string): Folded[] => stored.split(SEPARATOR).map(foldedFromStore);
 
 /**
@@ -307,10 +284,12 @@ export function storedIndex(snapshot: Snapshot, collection: CollectionIndex | un
           if (column) return column;
           const stored = snapshot.ints(`${k}.${field}`);
           if (stored.length % 2 !== 0) throw new SnapshotDamage(`${k}.${field} is not pairs of items and people`);
-          const half = stored.length / 2;
-          const starts = creditStarts(stored, count(), names().length);
+          // The items are always all of this kind's positions, in order (items() above). A column
+          // holds, per credit, the item and the person: first all the items, then all the people.
+          const [items, ids] = [stored.subarray(0, stored.length / 2), stored.subarray(stored.length / 2)];
+          const starts = creditStarts(items, ids, count(), names().length);
           if (!starts) throw new SnapshotDamage(`${k}.${field} names an item or a person that is not there, or not in order`);
-          column = { items: stored.subarray(0, half), ids: stored.subarray(half), starts };
+          column = { items, ids, starts };
           credits.set(field, column);
           return column;
         },
