@@ -97,6 +97,10 @@ await build({
   outfile: 'dist/memories.cjs',
   external: ['./parse.cjs'],
   plugins: [lazyChildProcess, lazySegmenter, oneWidth],
+  // Written as the function Node would wrap a CommonJS module in, so that launch.cjs compiles
+  // the file's text as it is read, with no copy of it made to wrap it (src/cli/launch.ts).
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '});' },
   define: { MEMORIES_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)), MEMORIES_NAMES: namesTable },
 });
 await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });
