@@ -70,10 +70,23 @@ function mayBeTerminal(fd: number): boolean {
   }
 }
 
-/** Write all of `text`, or throw what stopped it (EPIPE when the reader has gone). */
+/**
+ * Write all of `text`, or throw what stopped it (EPIPE when the reader has gone). The text is
+ * handed to Node as it is: Node encodes it into memory it frees at once, where a Buffer of it
+ * would be new memory until the next collection (a broad search writes megabytes). Only what
+ * one write left over is written from a Buffer.
+ */
 function writeAll(fd: number, text: string): void {
+  let done = 0;
+  try {
+    done = writeSync(fd, text);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+  }
+  const size = Buffer.byteLength(text);
+  if (done === size) return;
   const bytes = Buffer.from(text);
-  for (let at = 0; at < bytes.length;) {
+  for (let at = done; at < size;) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (e) {
