@@ -2,7 +2,7 @@
 // less work at run time and never by changing how V8 runs (docs/benchmarks.md has the figures):
 // - dist/memories.cjs: everything a run needs when the data is already decoded, as one
 //   CommonJS file, the fastest to load measured here; modules only some runs need
-//   (child_process for commander, unicode-segmenter) get stand-ins that load them on first use,
+//   (child_process for commander, os, unicode-segmenter) get stand-ins that load them on first use,
 //   and cli-table3 measures with our width, without loading string-width;
 // - dist/parse.cjs: yaml and the decoder, loaded only when a file must be parsed;
 // - dist/launch.cjs: starts memories.cjs through a V8 code cache, so it is not compiled anew;
@@ -17,19 +17,27 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
-// commander requires child_process at load time for executable subcommands, which memories
-// does not use: it gets a stand-in that loads the module on first use. Only commander: an
-// ES import of the stand-in (the pager's, once) finds none of the module's names on it.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Built-in modules needed only by some runs get a stand-in that loads the real one on first use:
+// - child_process, which commander requires at load time for executable subcommands (memories
+//   has none): a stand-in for all of it, for commander only, since an ES import of it (the
+//   pager's, once) finds none of the module's names on it;
+// - os, whose homedir() src/store/paths.ts asks only when HOME is not set (loading os is about
+//   half a million instructions of every run): the one function src/cli imports.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
+    const standIns = {
+      child_process: {
+        importer: /[\\/]node_modules[\\/]commander[\\/]/,
+        contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      },
+      os: { importer: /[\\/]src[\\/]cli[\\/]/, contents: "exports.homedir = () => require('node:os').homedir();" },
+    };
+    b.onResolve({ filter: /^(node:)?(child_process|os)$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      return standIns[name].importer.test(args.importer) ? { path: name, namespace: 'lazy' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: standIns[args.path].contents, loader: 'js' }));
   },
 };
 
@@ -96,7 +104,7 @@ await build({
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/memories.cjs',
   external: ['./parse.cjs'],
-  plugins: [lazyChildProcess, lazySegmenter, oneWidth],
+  plugins: [lazyBuiltins, lazySegmenter, oneWidth],
   // Written as the function Node would wrap a CommonJS module in, so that launch.cjs compiles
   // the file's text as it is read, with no copy of it made to wrap it (src/cli/launch.ts).
   banner: { js: '(function (exports, require, module, __filename, __dirname) {' },

@@ -35,7 +35,7 @@ export function createContext(io: Io, install: Install, options: GlobalOptions):
   const output = createOutput(io, options);
   const store = new Store(install.store ?? { dir: undefined, build: '' });
   const folders = dataFolders(io, install, options);
-  const data = createDataSource(io, install.heavy, folders, storePaths(io.env, homedir()).collection, store, output.err);
+  const data = createDataSource(io, install.heavy, folders, storePaths(io.env, homedir).collection, store, output.err);
   return {
     io,
     heavy: install.heavy,

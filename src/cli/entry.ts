@@ -47,7 +47,7 @@ void main(
     bundledData,
     heavy,
     store: {
-      dir: storePaths(process.env, homedir()).cacheDir,
+      dir: storePaths(process.env, homedir).cacheDir,
       // What is kept follows the code that wrote it, so everything is kept per build.
       build: MEMORIES_BUILD,
       fixed: new Map([[bundledData, join(__dirname, 'bundled-cache.json')]]),

@@ -22,13 +22,19 @@ function xdg(env: Env, name: string, home: string | undefined, fallback: string)
 }
 
 /** Every location memories uses, decided in one place from the environment and the home folder. */
-export function storePaths(env: Env, homedir: string): StorePaths {
-  const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : isAbsolute(homedir) ? homedir : undefined;
+export function storePaths(env: Env, homedir: () => string): StorePaths {
+  const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : fromSystem(homedir);
   const cache = xdg(env, 'XDG_CACHE_HOME', home, '.cache');
   const data = xdg(env, 'XDG_DATA_HOME', home, join('.local', 'share')) ?? resolve('.local', 'share');
   // The user named this file, so a relative path means the folder they ran memories in.
   const collection = env.MEMORIES_COLLECTION || join(data, 'memories', 'collection.yaml');
   return { cacheDir: cache === undefined ? undefined : join(cache, 'memories'), collection };
+}
+
+/** The home folder the system knows of (asked only when HOME is not set), if it is an absolute path. */
+function fromSystem(homedir: () => string): string | undefined {
+  const home = homedir();
+  return isAbsolute(home) ? home : undefined;
 }
 
 /** FNV-1a over UTF-16 units, twice with different offsets: a file name, not a security measure. */
