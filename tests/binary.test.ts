@@ -44,7 +44,7 @@ describe('the built binary', () => {
   it('ends quietly with exit 0 when the reader closes the pipe', () => {
     // Far more than a pipe buffer holds, so the writer really meets a closed pipe.
     const dir = mkdtempSync(join(tmpdir(), 'memories-epipe-'));
-    const staff = Array.from({ length: 5000 }, (_, i) => `  - { id: person-${i}, name: Person Number ${i} }`).join('\n');
+    const staff = Array.from({ length: 5000 }, (_, i) => `  - { id: person-${i}, name: 大友克洋 ${i} }`).join('\n');
     writeFileSync(join(dir, 'many.yaml'), `staff:\n${staff}\n`);
     const r = memories([], `$MEMORIES --data ${dir} staff | head -1; echo "status=\${PIPESTATUS[0]}"`);
     expect(r.stdout.split('\n')[0]).toContain('\t');
@@ -79,9 +79,10 @@ describe('the built binary', () => {
       'while chunk := os.read(r, 65536): data += chunk',
       'sys.stdout.write(f"{p.wait()} {len(data)} {data.count(10)}")',
     ].join('\n');
-    // Far more than the 64 KB a pipe holds.
+    // Far more than the 64 KB a pipe holds, in characters of three bytes, so that a write that stops
+    // part way can stop inside one.
     const dir = mkdtempSync(join(tmpdir(), 'memories-nonblocking-'));
-    const staff = Array.from({ length: 5000 }, (_, i) => `  - { id: person-${i}, name: Person Number ${i} }`).join('\n');
+    const staff = Array.from({ length: 5000 }, (_, i) => `  - { id: person-${i}, name: 大友克洋 ${i} }`).join('\n');
     writeFileSync(join(dir, 'many.yaml'), `staff:\n${staff}\n`);
     const r = spawnSync('python3', ['-c', script, process.execPath, BIN, '--data', dir, 'staff'], { env, encoding: 'utf8' });
     const lines = memories(['--data', dir, 'staff']).stdout;
