@@ -109,7 +109,7 @@ await build({
   // the file's text as it is read, with no copy of it made to wrap it (src/cli/launch.ts).
   banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
   footer: { js: '});' },
-  define: { MEMORIES_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)), MEMORIES_NAMES: namesTable },
+  define: { MEMORIES_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)), MEMORIES_NAMES: JSON.stringify(namesTable) },
 });
 await build({ ...common, entryPoints: ['src/cli/heavy.ts'], outfile: 'dist/parse.cjs' });
 await build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });
