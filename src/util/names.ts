@@ -13,14 +13,14 @@ type Kind = 'language' | 'region';
 /** The table as JSON text: a string costs a run nothing until a name is looked up (an object literal was built in every run). */
 declare const MEMORIES_NAMES: string | undefined;
 
-let built: Record<Kind, Record<string, string>> | undefined;
-const BUILT = (): Record<Kind, Record<string, string>> | undefined =>
-  typeof MEMORIES_NAMES === 'undefined' ? undefined : (built ??= JSON.parse(MEMORIES_NAMES) as Record<Kind, Record<string, string>>);
+let parsed: Record<Kind, Record<string, string>> | undefined;
+const built = (): Record<Kind, Record<string, string>> | undefined =>
+  typeof MEMORIES_NAMES === 'undefined' ? undefined : (parsed ??= JSON.parse(MEMORIES_NAMES) as Record<Kind, Record<string, string>>);
 const icu: Partial<Record<Kind, Intl.DisplayNames>> = {};
 const seen: Record<Kind, Map<string, string>> = { language: new Map(), region: new Map() };
 
 function nameOf(kind: Kind, code: string): string {
-  const table = BUILT()?.[kind];
+  const table = built()?.[kind];
   if (table && Object.hasOwn(table, code)) return table[code]!;
   let name = seen[kind].get(code);
   if (name === undefined) {
@@ -43,7 +43,7 @@ export const countryName = (code: string): string => nameOf('region', code);
 
 let languages: string[] | undefined;
 /** Every language code with a name. */
-export const languageCodes = (): readonly string[] => (languages ??= Object.keys(BUILT()?.language ?? namesTable().language));
+export const languageCodes = (): readonly string[] => (languages ??= Object.keys(built()?.language ?? namesTable().language));
 
 /**
  * Codes ICU names that ISO 3166-1 only reserves (UK for GB, EU, UN, ...) or leaves to users
@@ -57,7 +57,7 @@ export const countryCodes = (): readonly string[] => (countries ??= regionCodes(
 
 let regions: string[] | undefined;
 /** Every region code with a name: what a country can be. */
-export const regionCodes = (): readonly string[] => (regions ??= Object.keys(BUILT()?.region ?? namesTable().region));
+export const regionCodes = (): readonly string[] => (regions ??= Object.keys(built()?.region ?? namesTable().region));
 
 /** Every two-letter code ICU names, for the build's table: lower case for languages, upper for regions. */
 export function namesTable(): Record<Kind, Record<string, string>> {
@@ -84,7 +84,7 @@ const COUNTRY_FOR_LANGUAGE: Record<string, string> = { jp: 'ja', kr: 'ko', cn: '
 export function languageCodeFor(written: string): string | undefined {
   const w = written.trim().toLowerCase();
   if (Object.hasOwn(COUNTRY_FOR_LANGUAGE, w)) return COUNTRY_FOR_LANGUAGE[w];
-  const table = BUILT()?.language ?? namesTable().language;
+  const table = built()?.language ?? namesTable().language;
   if (/^[a-z]{2}$/.test(w) && Object.hasOwn(table, w)) return w;
   // A three-letter code has the same English name as its two-letter one.
   const name = (/^[a-z]{3}$/.test(w) ? nameOf('language', w) : w).toLowerCase();
