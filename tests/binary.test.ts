@@ -127,6 +127,13 @@ describe('the cache of a data folder', () => {
 });
 
 describe('the start-up bundle', () => {
+  it('names countries and languages from the table the build asked ICU for', () => {
+    const r = memories(['show', 'memories-gb-dvd-2004', '--no-pager']);
+    const [region, language] = [new Intl.DisplayNames('en', { type: 'region' }), new Intl.DisplayNames('en', { type: 'language' })];
+    expect(r.stdout).toContain(`Country    ${region.of('GB')} (GB)\n`);
+    expect(r.stdout).toContain(`  - ${language.of('ja')}, Dolby Digital 5.1\n`);
+  });
+
   it('leaves out the yaml parser, which is loaded only when a file must be parsed', () => {
     const bundle = readFileSync(fileURLToPath(new URL('../dist/memories.cjs', import.meta.url)), 'utf8');
     expect(bundle).not.toContain('LineCounter');
